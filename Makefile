@@ -1,0 +1,58 @@
+# Two commands do everything on a fresh machine with Python 3.11: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install demo browser lint format check clean timers
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run: the app with demo data on the embedded SQLite database, http://$(HOST):$(PORT)
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Deadline reminders: 'manage.py workflow_timers' runs every minute alongside the server."
+	@( while sleep 60; do $(BIN)/python manage.py workflow_timers >/dev/null 2>&1; done ) & \
+	  trap 'kill $$!' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+test: $(STAMP)
+	@if command -v chromium >/dev/null 2>&1; then \
+	  echo "Browser tests: using $$(command -v chromium)."; \
+	  $(BIN)/pytest $(PYTEST_ARGS); \
+	else \
+	  echo "Browser tests SKIPPED: Debian's chromium is not installed (run 'make browser' to install it)."; \
+	  $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
+	fi
+
+## browser: install Debian's chromium for the browser tests (never a Playwright download)
+browser:
+	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(STAMP)
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+
+timers: $(STAMP)
+	$(BIN)/python manage.py workflow_timers
+
+clean:
+	rm -rf $(VENV) var/db.sqlite3

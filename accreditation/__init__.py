@@ -1,0 +1,2 @@
+"""Organisations and people, micro-credential specifications, applications, the accreditation flow, decisions
+and the public register."""

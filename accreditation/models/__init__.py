@@ -1,0 +1,39 @@
+"""The accreditation app's models, one module per concern, imported explicitly."""
+
+from .applications import (
+    Application,
+    ApplicationGroupObjectPermission,
+    ApplicationUserObjectPermission,
+    Decision,
+    DraftReportComment,
+    EvidenceDocument,
+    InformationRequest,
+    IssuedDocument,
+)
+from .audit import AuditEvent, AuditHead
+from .credentials import MicroCredential, MicroCredentialVersion
+from .organisations import Agency, Authority, Membership, Provider, Role
+from .register import RegisterEntry, RegisterEvent, RegisterScopeItem
+
+__all__ = [
+    "Agency",
+    "Application",
+    "ApplicationGroupObjectPermission",
+    "ApplicationUserObjectPermission",
+    "AuditEvent",
+    "AuditHead",
+    "Authority",
+    "Decision",
+    "DraftReportComment",
+    "EvidenceDocument",
+    "InformationRequest",
+    "IssuedDocument",
+    "Membership",
+    "MicroCredential",
+    "MicroCredentialVersion",
+    "Provider",
+    "RegisterEntry",
+    "RegisterEvent",
+    "RegisterScopeItem",
+    "Role",
+]

@@ -1,0 +1,231 @@
+"""Micro-credential specifications in a provider's catalogue, and the frozen versions applications refer to."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import EqfLevel, FieldOfStudy, Level
+from frameworks.vocabularies import Country
+
+from .organisations import Provider
+
+languages_validator = RegexValidator(
+    r"^[a-z]{2}(,[a-z]{2})*$", _("Give two-letter language codes separated by commas, e.g. en,fr.")
+)
+
+
+class Cycle(models.TextChoices):
+    SHORT = "short", _("Short cycle")
+    FIRST = "first", _("First cycle")
+    SECOND = "second", _("Second cycle")
+    THIRD = "third", _("Third cycle")
+
+
+class AssessmentType(models.TextChoices):
+    WRITTEN_EXAM = "written_exam", _("Written examination")
+    ORAL_EXAM = "oral_exam", _("Oral examination")
+    PRACTICAL = "practical", _("Practical demonstration")
+    PROJECT = "project", _("Project or assignment")
+    PORTFOLIO = "portfolio", _("Portfolio")
+    MIXED = "mixed", _("Combination of methods")
+
+
+class ParticipationForm(models.TextChoices):
+    ONLINE = "online", _("Online")
+    ONSITE = "onsite", _("On site")
+    BLENDED = "blended", _("Blended")
+
+
+class Supervision(models.TextChoices):
+    UNSUPERVISED = "unsupervised", _("Unsupervised, without identity verification")
+    SUPERVISED = "supervised", _("Supervised, without identity verification")
+    SUPERVISED_ONLINE_ID = "supervised_online_id", _("Supervised online, with identity verification")
+    SUPERVISED_ONSITE_ID = "supervised_onsite_id", _("Supervised on site, with identity verification")
+
+
+class Stackability(models.TextChoices):
+    STANDALONE = "standalone", _("Stand-alone")
+    STACKABLE = "stackable", _("Integrated or stackable towards another credential")
+
+
+class Specification(models.Model):
+    """The elements of the EU standard for describing a micro-credential (2022/C 243/02, Annex I).
+
+    Mandatory elements may be blank while the specification is being drafted; submitting an application is
+    refused until every one is given (see frameworks.alignment).
+    """
+
+    title = models.CharField(_("title"), max_length=255)
+    awarding_body = models.CharField(_("awarding body"), max_length=255, blank=True)
+    country = models.CharField(_("country of the issuer"), max_length=2, choices=Country.choices, blank=True)
+    region = models.CharField(_("region of the issuer"), max_length=100, blank=True)
+    learning_outcomes = models.TextField(
+        _("learning outcomes"),
+        blank=True,
+        help_text=_("One outcome per line, each starting with an action verb."),
+    )
+    workload_hours = models.PositiveIntegerField(
+        _("notional workload (hours)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5000)],
+    )
+    ects = models.DecimalField(
+        _("ECTS credits"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.1), MaxValueValidator(180)],
+    )
+    nqf_level = models.ForeignKey(
+        Level,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("national framework level"),
+    )
+    eqf_level = models.PositiveSmallIntegerField(
+        _("EQF level"),
+        choices=EqfLevel.choices,
+        null=True,
+        blank=True,
+        help_text=_("Derived from the national level where it is referenced."),
+    )
+    cycle = models.CharField(_("QF-EHEA cycle"), max_length=10, choices=Cycle.choices, blank=True)
+    assessment_type = models.CharField(
+        _("type of assessment"), max_length=20, choices=AssessmentType.choices, blank=True
+    )
+    participation_form = models.CharField(
+        _("form of participation"), max_length=10, choices=ParticipationForm.choices, blank=True
+    )
+    quality_assurance = models.TextField(
+        _("type of quality assurance"), blank=True, help_text=_("How the credential's quality is assured.")
+    )
+    prerequisites = models.TextField(_("prerequisites to enrol"), blank=True)
+    supervision = models.CharField(
+        _("supervision and identity verification"), max_length=30, choices=Supervision.choices, blank=True
+    )
+    grading = models.CharField(_("grading"), max_length=255, blank=True)
+    stackability = models.CharField(
+        _("integration and stackability"), max_length=20, choices=Stackability.choices, blank=True
+    )
+    further_information = models.TextField(_("further information"), blank=True)
+    field = models.ForeignKey(
+        FieldOfStudy,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("field of education (ISCED-F)"),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=100,
+        blank=True,
+        validators=[languages_validator],
+        help_text=_("Two-letter codes separated by commas, e.g. en,fr."),
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eqf_level__isnull=True) | Q(eqf_level__gte=1, eqf_level__lte=8),
+                name="%(class)s_eqf_level_1_to_8",
+            ),
+            models.CheckConstraint(condition=Q(ects__isnull=True) | Q(ects__gt=0), name="%(class)s_ects_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def outcome_lines(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.learning_outcomes.splitlines() if line.strip(" -•\t")]
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    SPECIFICATION_FIELDS = (
+        "title",
+        "awarding_body",
+        "country",
+        "region",
+        "learning_outcomes",
+        "workload_hours",
+        "ects",
+        "nqf_level",
+        "eqf_level",
+        "cycle",
+        "assessment_type",
+        "participation_form",
+        "quality_assurance",
+        "prerequisites",
+        "supervision",
+        "grading",
+        "stackability",
+        "further_information",
+        "field",
+        "languages",
+    )
+
+    def specification_values(self) -> dict:
+        """The specification's values, keyed by field name (foreign keys as objects)."""
+        return {name: getattr(self, name) for name in self.SPECIFICATION_FIELDS}
+
+
+class MicroCredentialQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "MicroCredentialQuerySet":
+        from .organisations import Membership
+
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(provider__in=Membership.objects.providers_of(user))
+
+
+class MicroCredential(Specification):
+    """A specification in a provider's catalogue, edited freely; applications freeze it as a version."""
+
+    provider = models.ForeignKey(Provider, models.CASCADE, related_name="micro_credentials", verbose_name=_("provider"))
+    reference = models.CharField(
+        _("provider's reference"), max_length=60, blank=True, help_text=_("Your own course code, if any.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MicroCredentialQuerySet.as_manager()
+
+    class Meta(Specification.Meta):
+        ordering = ["title"]
+        verbose_name = _("micro-credential")
+        verbose_name_plural = _("micro-credentials")
+
+
+class MicroCredentialVersion(Specification):
+    """An immutable copy of a specification, made when an application that includes it is submitted."""
+
+    micro_credential = models.ForeignKey(
+        MicroCredential, models.PROTECT, related_name="versions", verbose_name=_("micro-credential")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("frozen at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("frozen by")
+    )
+
+    class Meta(Specification.Meta):
+        ordering = ["micro_credential", "-number"]
+        verbose_name = _("micro-credential version")
+        verbose_name_plural = _("micro-credential versions")
+        constraints = [
+            *Specification.Meta.constraints,
+            models.UniqueConstraint(fields=["micro_credential", "number"], name="micro_credential_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.number})"

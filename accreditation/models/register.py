@@ -1,0 +1,203 @@
+"""The public trusted-provider register: entries, their accredited scope, and their append-only history."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import EqfLevel, FieldOfStudy
+
+from .applications import Application, Decision
+from .credentials import MicroCredentialVersion, ParticipationForm
+from .organisations import Agency, Authority, Provider
+
+
+class EntryStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
+class RegisterEntryQuerySet(models.QuerySet):
+    def with_effective_status(self, on: datetime.date | None = None) -> "RegisterEntryQuerySet":
+        """Annotate `effective_status`: the stored status, or expired once the validity has ended."""
+        on = on or timezone.localdate()
+        return self.annotate(
+            effective_status=models.Case(
+                models.When(Q(status=EntryStatus.ACTIVE, valid_until__lt=on), then=models.Value(EntryStatus.EXPIRED)),
+                default="status",
+                output_field=models.CharField(),
+            )
+        )
+
+    def as_of(self, on: datetime.date) -> "RegisterEntryQuerySet":
+        """Entries that existed on a date, annotated with the status they had then (`status_then`)."""
+        last_event = RegisterEvent.objects.filter(entry=OuterRef("pk"), effective_on__lte=on).order_by(
+            "-effective_on", "-pk"
+        )
+        return (
+            self.filter(published_on__lte=on)
+            .annotate(status_recorded=Subquery(last_event.values("status")[:1]))
+            .annotate(
+                status_then=models.Case(
+                    models.When(
+                        Q(status_recorded=EntryStatus.ACTIVE) & (Q(valid_until__lt=on) | Q(valid_from__gt=on)),
+                        then=models.Value(EntryStatus.EXPIRED),
+                    ),
+                    default="status_recorded",
+                    output_field=models.CharField(),
+                )
+            )
+        )
+
+
+class RegisterEntry(models.Model):
+    """A published accreditation: who, for what, by whom, until when. Its status changes only through
+    services, each change adding a RegisterEvent."""
+
+    provider = models.ForeignKey(Provider, models.PROTECT, related_name="register_entries", verbose_name=_("provider"))
+    application = models.OneToOneField(
+        Application, models.PROTECT, related_name="register_entry", verbose_name=_("application")
+    )
+    decision = models.OneToOneField(Decision, models.PROTECT, related_name="register_entry", verbose_name=_("decision"))
+    agency = models.ForeignKey(Agency, models.PROTECT, related_name="register_entries", verbose_name=_("agency"))
+    authority = models.ForeignKey(
+        Authority, models.PROTECT, related_name="register_entries", verbose_name=_("authority")
+    )
+    certificate_id = models.CharField(_("certificate id"), max_length=20, unique=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=[c for c in EntryStatus.choices if c[0] != EntryStatus.EXPIRED],
+        default=EntryStatus.ACTIVE,
+    )
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    with_conditions = models.BooleanField(_("with conditions"), default=False)
+    conditions = models.TextField(_("conditions"), blank=True)
+    institutional = models.BooleanField(_("institutional scope"), default=False)
+    scope_eqf_min = models.PositiveSmallIntegerField(_("lowest EQF level"), choices=EqfLevel.choices, null=True)
+    scope_eqf_max = models.PositiveSmallIntegerField(_("highest EQF level"), choices=EqfLevel.choices, null=True)
+    scope_fields = models.ManyToManyField(FieldOfStudy, blank=True, related_name="+", verbose_name=_("fields"))
+    published_on = models.DateField(_("published on"))
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegisterEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["provider__legal_name", "-valid_from"]
+        verbose_name = _("register entry")
+        verbose_name_plural = _("register entries")
+        indexes = [models.Index(fields=["status", "valid_until"]), models.Index(fields=["updated_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__gt=models.F("valid_from")),
+                name="register_entry_validity_ordered",
+                violation_error_message=_("The validity must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["active", "suspended", "withdrawn"]),
+                name="register_entry_status_stored",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} ({self.certificate_id})"
+
+    def effective_status_on(self, on: datetime.date | None = None) -> str:
+        on = on or timezone.localdate()
+        if self.status == EntryStatus.ACTIVE and self.valid_until < on:
+            return EntryStatus.EXPIRED
+        return self.status
+
+    @property
+    def effective_status(self) -> str:
+        return self.effective_status_on()
+
+    def get_effective_status_display(self) -> str:
+        return EntryStatus(self.effective_status).label
+
+
+class RegisterScopeItem(models.Model):
+    """One accredited micro-credential of an entry, with the values the register filters on copied from the
+    frozen version so that searches need no joins."""
+
+    entry = models.ForeignKey(RegisterEntry, models.CASCADE, related_name="scope_items", verbose_name=_("entry"))
+    version = models.ForeignKey(
+        MicroCredentialVersion, models.PROTECT, related_name="+", verbose_name=_("micro-credential version")
+    )
+    title = models.CharField(_("title"), max_length=255)
+    eqf_level = models.PositiveSmallIntegerField(_("EQF level"), choices=EqfLevel.choices, null=True)
+    field = models.ForeignKey(FieldOfStudy, models.PROTECT, null=True, related_name="+", verbose_name=_("field"))
+    ects = models.DecimalField(_("ECTS"), max_digits=5, decimal_places=1, null=True)
+    participation_form = models.CharField(
+        _("form of participation"), max_length=10, choices=ParticipationForm.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["entry", "title"]
+        verbose_name = _("accredited micro-credential")
+        verbose_name_plural = _("accredited micro-credentials")
+        constraints = [models.UniqueConstraint(fields=["entry", "version"], name="scope_item_unique")]
+        indexes = [models.Index(fields=["eqf_level"]), models.Index(fields=["ects"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AppendOnlyModel(models.Model):
+    """A row that is written once: updates and deletes through the ORM are refused."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValueError(f"{type(self).__name__} rows are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{type(self).__name__} rows are append-only.")
+
+
+class RegisterEvent(AppendOnlyModel):
+    """One change of a register entry: publication, suspension, lifting, withdrawal, renewal."""
+
+    class Kind(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        SUSPENDED = "suspended", _("Suspended")
+        REINSTATED = "reinstated", _("Suspension lifted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        RENEWED = "renewed", _("Renewed")
+
+    entry = models.ForeignKey(RegisterEntry, models.PROTECT, related_name="events", verbose_name=_("entry"))
+    kind = models.CharField(_("change"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("status after the change"), max_length=10, choices=EntryStatus.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    effective_on = models.DateField(_("effective on"))
+    reason = models.TextField(_("reason"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["entry", "effective_on", "pk"]
+        verbose_name = _("register event")
+        verbose_name_plural = _("register events")
+        indexes = [models.Index(fields=["entry", "effective_on"]), models.Index(fields=["-recorded_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.entry.certificate_id}: {self.get_kind_display()} ({self.effective_on})"

@@ -1,0 +1,5 @@
+"""URLs of the workspaces, the register and the API."""
+
+app_name = "accreditation"
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""HTTP views of the accreditation app, one module per workspace."""

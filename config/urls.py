@@ -1,0 +1,21 @@
+"""Root URLconf. Public URLs here are part of the product (certificates print them): keep them stable."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from accreditation.views import public
+
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("healthz", public.healthz, name="healthz"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("frameworks/", include("frameworks.urls")),
+    path("", include("accreditation.urls")),
+    path("", include("reviews.urls")),
+    path("", include("reports.urls")),
+]
+
+handler403 = "accreditation.views.public.permission_denied"
+handler404 = "accreditation.views.public.page_not_found"
+handler500 = "accreditation.views.public.server_error"

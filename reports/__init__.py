@@ -1,0 +1,1 @@
+"""Builders of documents and data files (PDF, XLSX, CSV, XML, JSON) and statistics: data in, bytes out."""

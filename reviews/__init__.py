@@ -1,0 +1,1 @@
+"""Reviewer profiles, conflicts of interest, panels, reviews with their judgements, and consolidation."""

@@ -1,0 +1,92 @@
+"""Personas as fixtures: each is a real, non-superuser account with one membership."""
+
+import pytest
+from django.urls import get_resolver
+
+from accreditation.models import Role
+
+from .factories import (
+    AgencyFactory,
+    AuthorityFactory,
+    MembershipFactory,
+    ProviderFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _urlconf_built():
+    # viewflow's node.reverse() needs the URLconf loaded once.
+    get_resolver().url_patterns  # noqa: B018
+
+
+@pytest.fixture
+def provider(db):
+    return ProviderFactory(legal_name="Atlantic Technological College", country="IE")
+
+
+@pytest.fixture
+def other_provider(db):
+    return ProviderFactory(legal_name="Other Institute", country="IE")
+
+
+@pytest.fixture
+def agency(db):
+    return AgencyFactory(name="Quality Agency of Ireland", acronym="QAI")
+
+
+@pytest.fixture
+def other_agency(db):
+    return AgencyFactory(name="Another Agency", acronym="AA")
+
+
+@pytest.fixture
+def authority(db):
+    return AuthorityFactory(name="Irish Qualifications Authority", country="IE")
+
+
+@pytest.fixture
+def other_authority(db):
+    return AuthorityFactory(name="Maltese Authority", country="MT")
+
+
+def _member(username: str, role: str, **organisation):
+    user = UserFactory(username=username, first_name=username.split("_")[0].capitalize(), last_name="Tester")
+    MembershipFactory(user=user, role=role, **organisation)
+    return user
+
+
+@pytest.fixture
+def provider_staff(provider):
+    return _member("provider_staff", Role.PROVIDER_STAFF, provider=provider)
+
+
+@pytest.fixture
+def other_provider_staff(other_provider):
+    return _member("other_staff", Role.PROVIDER_STAFF, provider=other_provider)
+
+
+@pytest.fixture
+def coordinator(agency):
+    return _member("coordinator", Role.COORDINATOR, agency=agency)
+
+
+@pytest.fixture
+def other_coordinator(other_agency):
+    return _member("other_coordinator", Role.COORDINATOR, agency=other_agency)
+
+
+@pytest.fixture
+def authority_officer(authority):
+    return _member("officer", Role.OFFICER, authority=authority)
+
+
+@pytest.fixture
+def other_officer(other_authority):
+    return _member("other_officer", Role.OFFICER, authority=other_authority)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but without any membership."""
+    return UserFactory(username="outsider")

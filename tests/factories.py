@@ -1,0 +1,231 @@
+"""Factories with deterministic sequences. Reference data (frameworks, fields, standard sets) comes from the
+seed migration and is looked up by code, never created here."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from accreditation.models import (
+    Agency,
+    Application,
+    Authority,
+    Decision,
+    Membership,
+    MicroCredential,
+    MicroCredentialVersion,
+    Provider,
+    RegisterEntry,
+    RegisterEvent,
+    RegisterScopeItem,
+    Role,
+)
+from accreditation.models.register import EntryStatus
+from frameworks.models import FieldOfStudy, Level, StandardSet
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def level(framework: str, code: str) -> Level:
+    return Level.objects.select_related("referencing").get(framework__code=framework, code=code)
+
+
+def field(code: str) -> FieldOfStudy:
+    return FieldOfStudy.objects.get(code=code)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"First{n}")
+    last_name = factory.Sequence(lambda n: f"Last{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    legal_name = factory.Sequence(lambda n: f"Provider College {n}")
+    type = Provider.Type.UNIVERSITY
+    country = "IE"
+    website = factory.Sequence(lambda n: f"https://provider{n}.example.org")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Quality Agency {n}")
+    acronym = factory.Sequence(lambda n: f"QA{n}")
+    country = "IE"
+    eqar_registered = True
+    panel_size = 3
+    student_member_required = True
+
+    @factory.post_generation
+    def standard_sets(obj, create, extracted, **kwargs):
+        if create:
+            obj.standard_sets.set(
+                extracted
+                if extracted is not None
+                else StandardSet.objects.filter(code__in=["esg-2015-part1", "eu-mc-principles"])
+            )
+
+
+class AuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Authority
+
+    name = factory.Sequence(lambda n: f"National Authority {n}")
+    country = "IE"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.PROVIDER_STAFF
+
+
+class MicroCredentialFactory(factory.django.DjangoModelFactory):
+    """A complete, well-aligned specification: IE-NFQ 8 (EQF 6), 5 ECTS for 125 hours."""
+
+    class Meta:
+        model = MicroCredential
+
+    provider = factory.SubFactory(ProviderFactory)
+    title = factory.Sequence(lambda n: f"Applied Data Analysis {n}")
+    awarding_body = factory.LazyAttribute(lambda mc: mc.provider.legal_name)
+    country = "IE"
+    learning_outcomes = (
+        "Analyse data sets with appropriate statistical methods\n"
+        "Evaluate the quality of data sources\n"
+        "Design a reproducible analysis pipeline"
+    )
+    workload_hours = 125
+    ects = Decimal("5.0")
+    nqf_level = factory.LazyFunction(lambda: level("IE-NFQ", "8"))
+    eqf_level = 6
+    cycle = "first"
+    assessment_type = "project"
+    participation_form = "online"
+    quality_assurance = "Internal programme approval and external review by the national agency"
+    field = factory.LazyFunction(lambda: field("06"))
+    languages = "en"
+
+
+def freeze(micro_credential: MicroCredential, number: int = 1) -> MicroCredentialVersion:
+    return MicroCredentialVersion.objects.create(
+        micro_credential=micro_credential, number=number, **micro_credential.specification_values()
+    )
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A draft application; tests move it on through the services and the flow."""
+
+    class Meta:
+        model = Application
+
+    reference = factory.Sequence(lambda n: f"APP-T{n:05d}")
+    provider = factory.SubFactory(ProviderFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    authority = factory.SubFactory(AuthorityFactory)
+    created_by = factory.SubFactory(UserFactory)
+    summary = "Accreditation of our short courses in data analysis."
+
+
+def make_register_entry(
+    *,
+    provider: Provider | None = None,
+    credentials: int = 2,
+    valid_from: datetime.date | None = None,
+    years: int = 6,
+    status: str = EntryStatus.ACTIVE,
+    conditions: str = "",
+    certificate_id: str | None = None,
+) -> RegisterEntry:
+    """A published entry with its decision and scope, made directly (not through the flow) for register
+    tests. The flow's own tests check that the flow produces the same shape."""
+    provider = provider or ProviderFactory()
+    valid_from = valid_from or timezone.localdate() - datetime.timedelta(days=30)
+    valid_until = valid_from.replace(year=valid_from.year + years)
+    officer = UserFactory()
+    application = ApplicationFactory(
+        provider=provider,
+        status=Application.Status.ACCREDITED_WITH_CONDITIONS if conditions else Application.Status.ACCREDITED,
+        submitted_at=timezone.now(),
+        closed_at=timezone.now(),
+    )
+    versions = [freeze(MicroCredentialFactory(provider=provider)) for _ in range(credentials)]
+    application.submitted_versions.set(versions)
+    decision = Decision.objects.create(
+        application=application,
+        outcome=Decision.Outcome.ACCREDIT_WITH_CONDITIONS if conditions else Decision.Outcome.ACCREDIT,
+        conditions=conditions,
+        rationale="The panel found the provider's internal quality assurance compliant.",
+        valid_from=valid_from,
+        valid_until=valid_until,
+        authority=application.authority,
+        officer=officer,
+    )
+    number = RegisterEntry.objects.count() + 1
+    entry = RegisterEntry.objects.create(
+        provider=provider,
+        application=application,
+        decision=decision,
+        agency=application.agency,
+        authority=application.authority,
+        certificate_id=certificate_id or f"MC-T{number:07d}",
+        status=status,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        with_conditions=bool(conditions),
+        conditions=conditions,
+        published_on=valid_from,
+    )
+    for version in versions:
+        RegisterScopeItem.objects.create(
+            entry=entry,
+            version=version,
+            title=version.title,
+            eqf_level=version.eqf_level,
+            field=version.field,
+            ects=version.ects,
+            participation_form=version.participation_form,
+        )
+    RegisterEvent.objects.create(
+        entry=entry,
+        kind=RegisterEvent.Kind.PUBLISHED,
+        status=EntryStatus.ACTIVE,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        effective_on=valid_from,
+        actor=officer,
+    )
+    if status != EntryStatus.ACTIVE:
+        RegisterEvent.objects.create(
+            entry=entry,
+            kind=RegisterEvent.Kind.SUSPENDED if status == EntryStatus.SUSPENDED else RegisterEvent.Kind.WITHDRAWN,
+            status=status,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            effective_on=timezone.localdate(),
+            reason="Set up by the test.",
+            actor=officer,
+        )
+    return entry
