@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("frameworks/", include("frameworks.urls")),
+    path("register/", include("accreditation.urls_register")),
+    path("api/", include("accreditation.api.urls")),
     path("", include("accreditation.urls")),
     path("", include("reviews.urls")),
     path("", include("reports.urls")),

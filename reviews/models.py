@@ -222,12 +222,12 @@ class AlignmentVerdict(models.Model):
         verbose_name_plural = _("alignment verdicts")
         constraints = [models.UniqueConstraint(fields=["review", "version"], name="one_verdict_per_credential")]
 
+    def __str__(self) -> str:
+        return f"{self.version}: {'disputed' if self.disputed else 'confirmed'}"
+
     @property
     def disputed(self) -> bool:
         return not (self.level_confirmed and self.workload_confirmed)
-
-    def __str__(self) -> str:
-        return f"{self.version}: {'disputed' if self.disputed else 'confirmed'}"
 
 
 class Consolidation(models.Model):

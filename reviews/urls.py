@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+"""URLs of the review workspace. Each view module declares its own `urlpatterns`."""
+
+from .views import consolidation, panel, profile, review, statistics
 
 app_name = "reviews"
 
-urlpatterns: list = []
+urlpatterns = [
+    *review.urlpatterns,
+    *panel.urlpatterns,
+    *consolidation.urlpatterns,
+    *profile.urlpatterns,
+    *statistics.urlpatterns,
+]

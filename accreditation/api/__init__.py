@@ -1,0 +1,1 @@
+"""The read-only REST API of the register."""

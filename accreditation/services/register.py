@@ -1,0 +1,75 @@
+"""Writes to the public register: publication of an accreditation and later changes of an entry's status."""
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import audit
+from ..models import Application, Decision, RegisterEntry, RegisterEvent, RegisterScopeItem
+from ..models.register import EntryStatus
+
+# Unambiguous characters only: certificate ids are typed in by people reading a printed certificate.
+_ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_certificate_id() -> str:
+    while True:
+        body = "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+        candidate = f"MC-{body[:4]}-{body[4:]}"
+        if not RegisterEntry.objects.filter(certificate_id=candidate).exists():
+            return candidate
+
+
+@transaction.atomic
+def publish_register_entry(*, application: Application, decision: Decision, by) -> RegisterEntry:
+    """Publish a positive decision: the entry, its accredited scope copied from the submitted versions, and the
+    first event of its history."""
+    if not decision.is_positive:
+        raise ValueError("Only a positive decision is published.")
+    entry = RegisterEntry(
+        provider=application.provider,
+        application=application,
+        decision=decision,
+        agency=application.agency,
+        authority=application.authority,
+        certificate_id=new_certificate_id(),
+        status=EntryStatus.ACTIVE,
+        valid_from=decision.valid_from,
+        valid_until=decision.valid_until,
+        with_conditions=decision.outcome == Decision.Outcome.ACCREDIT_WITH_CONDITIONS,
+        conditions=decision.conditions,
+        institutional=application.scope == Application.Scope.INSTITUTIONAL,
+        scope_eqf_min=application.scope_eqf_min,
+        scope_eqf_max=application.scope_eqf_max,
+        published_on=timezone.localdate(),
+    )
+    entry.full_clean(exclude=["scope_fields"])
+    entry.save()
+    entry.scope_fields.set(application.scope_fields.all())
+    RegisterScopeItem.objects.bulk_create(
+        RegisterScopeItem(
+            entry=entry,
+            version=version,
+            title=version.title,
+            eqf_level=version.eqf_level,
+            field_id=version.field_id,
+            ects=version.ects,
+            participation_form=version.participation_form,
+        )
+        for version in application.submitted_versions.all()
+    )
+    RegisterEvent.objects.create(
+        entry=entry,
+        kind=RegisterEvent.Kind.PUBLISHED,
+        status=EntryStatus.ACTIVE,
+        valid_from=entry.valid_from,
+        valid_until=entry.valid_until,
+        effective_on=entry.published_on,
+        reason=decision.get_outcome_display(),
+        actor=by,
+    )
+    audit.record(
+        actor=by, verb="published to the register", target=application, data={"certificate_id": entry.certificate_id}
+    )
+    return entry

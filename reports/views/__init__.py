@@ -1,0 +1,1 @@
+"""Thin views that serve what the builders produce."""

@@ -1,0 +1,1 @@
+"""Views of the review workspace, one module per concern."""
