@@ -1,0 +1,1 @@
+"""Forms of the accreditation app, one module per workspace."""
