@@ -1,3 +1,186 @@
-from django.urls import path  # noqa: F401
+"""My tasks, and the steps of the flow done by providers and coordinators in the accreditation workspaces."""
 
-urlpatterns: list = []
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from ..flows import AccreditationFlow
+from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
+from ..models import IssuedDocument
+from ..services import applications as services
+from .steps import due_dates, finish_task, open_task
+
+# Where each human step is done; the reviews app serves the panel's steps.
+STEP_URLS = {
+    "screen": "accreditation:task-screen",
+    "revise": "accreditation:task-revise",
+    "comment": "accreditation:task-comment",
+    "finalise": "accreditation:task-finalise",
+    "decide": "accreditation:task-decide",
+    "compose_panel": "reviews:task-compose-panel",
+    "site_visit": "reviews:task-site-visit",
+    "review": "reviews:task-review",
+    "consolidate": "reviews:task-consolidate",
+}
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's open tasks, soonest due first, overdue ones marked."""
+    tasks = list(
+        Task.objects.filter(owner=request.user, status=STATUS.ASSIGNED, flow_task_type="HUMAN")
+        .select_related("process__application__provider")
+        .annotate(due=due_dates())
+        .order_by("due", "created")
+    )
+    now = timezone.now()
+    for task in tasks:
+        task.is_overdue = task.due is not None and task.due < now
+    return render(request, "accreditation/task_list.html", {"tasks": tasks, "now": now})
+
+
+@login_required
+def task_open(request: HttpRequest, pk: int) -> HttpResponse:
+    task = Task.objects.filter(pk=pk, owner=request.user).first()
+    if task is None or task.flow_task is None or task.flow_task.name not in STEP_URLS:
+        raise Http404
+    return redirect(STEP_URLS[task.flow_task.name], pk)
+
+
+def _step_context(task, application, form, **extra) -> dict:
+    return {"task": task, "application": application, "form": form, **extra}
+
+
+@login_required
+def screen(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "screen")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    form = ScreeningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=lambda: services.record_screening(
+                application=application,
+                outcome=form.cleaned_data["outcome"],
+                message=form.cleaned_data["message"],
+                by=request.user,
+            ),
+            done_message=_("Screening recorded for %(reference)s.") % {"reference": application.reference},
+        )
+        if done:
+            return done
+    versions = application.submitted_versions.select_related("nqf_level__referencing", "nqf_level__framework", "field")
+    from frameworks import alignment
+
+    findings = [(version, alignment.check_specification(version)) for version in versions]
+    return render(
+        request,
+        "accreditation/task_screen.html",
+        _step_context(
+            task,
+            application,
+            form,
+            findings=findings,
+            evidence=application.evidence.all(),
+            requests=application.information_requests.all(),
+        ),
+    )
+
+
+@login_required
+def revise(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "revise")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    form = InformationResponseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=lambda: services.answer_information_request(
+                application=application, response=form.cleaned_data["response"], by=request.user
+            ),
+            done_message=_("Your answer was sent to the agency."),
+        )
+        if done:
+            return done
+    open_request = application.information_requests.filter(responded_at=None).first()
+    return render(
+        request, "accreditation/task_revise.html", _step_context(task, application, form, request_=open_request)
+    )
+
+
+@login_required
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "comment")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    form = ReportCommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=lambda: services.submit_report_comments(
+                application=application, text=form.cleaned_data["text"], by=request.user
+            ),
+            done_message=_("Your comments were sent to the agency."),
+        )
+        if done:
+            return done
+    draft = application.documents.filter(kind=IssuedDocument.Kind.DRAFT_REPORT).order_by("-version").first()
+    return render(request, "accreditation/task_comment.html", _step_context(task, application, form, draft=draft))
+
+
+@login_required
+def finalise(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "finalise")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    form = FinaliseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=lambda: services.finalise_report(application=application, by=request.user),
+            done_message=_("The final report was issued and the application went to the authority."),
+        )
+        if done:
+            return done
+    return render(
+        request,
+        "accreditation/task_finalise.html",
+        _step_context(
+            task,
+            application,
+            form,
+            comments=application.report_comments.select_related("author"),
+            draft=application.documents.filter(kind=IssuedDocument.Kind.DRAFT_REPORT).order_by("-version").first(),
+        ),
+    )
+
+
+urlpatterns = [
+    path("tasks/", task_list, name="tasks"),
+    path("tasks/<int:pk>/", task_open, name="task"),
+    path("tasks/<int:pk>/screen/", screen, name="task-screen"),
+    path("tasks/<int:pk>/revise/", revise, name="task-revise"),
+    path("tasks/<int:pk>/comment/", comment, name="task-comment"),
+    path("tasks/<int:pk>/finalise/", finalise, name="task-finalise"),
+]
+
+__all__ = ["STEP_URLS", "AccreditationFlow", "urlpatterns"]

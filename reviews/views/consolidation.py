@@ -1,3 +1,107 @@
-from django.urls import path  # noqa: F401
+"""The coordinator's consolidation step: the matrix of the panel's judgements, and the panel's consolidated
+judgement and recommendation, which feed the review report."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from accreditation.views.steps import finish_task, open_task
+
+from .. import services
+from ..consolidation import consolidation_matrix
+from ..forms import ConsolidationForm
+from ..models import Consolidation
+from .review import scale_values_for
+
+
+def _initial(consolidation: Consolidation | None, rows) -> dict:
+    if consolidation is None:
+        # Start from the judgement most reviewers gave where they agree.
+        initial = {}
+        for row in rows:
+            values = [cell.value_id for cell in row.cells if cell is not None]
+            if values and not row.disagreement:
+                initial[f"value_{row.standard.pk}"] = max(set(values), key=values.count)
+        return initial
+    initial = {
+        "recommendation": consolidation.recommendation,
+        "conditions": consolidation.conditions,
+        "summary": consolidation.summary,
+    }
+    for judgement in consolidation.judgements.all():
+        initial[f"value_{judgement.standard_id}"] = judgement.value_id
+        initial[f"rationale_{judgement.standard_id}"] = judgement.rationale
+    return initial
+
+
+@login_required
+def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "consolidate")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    panel = application.panel
+    standards = list(services.standards_of(application).order_by("standard_set__code", "ordinal"))
+    members, rows, disputes = consolidation_matrix(panel, standards)
+    consolidation = Consolidation.objects.filter(panel=panel).first()
+    form = ConsolidationForm(
+        request.POST or None,
+        initial=_initial(consolidation, rows),
+        standards=standards,
+        scale_values=scale_values_for(standards),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            consolidation = services.save_consolidation(
+                panel=panel,
+                judgements=form.judgements(),
+                recommendation=data["recommendation"],
+                conditions=data["conditions"],
+                summary=data["summary"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            if "complete" not in request.POST:
+                messages.success(request, _("The consolidation is saved."))
+                return redirect("reviews:task-consolidate", pk)
+            done = finish_task(
+                request,
+                task=task,
+                form=form,
+                action=lambda: services.complete_consolidation(consolidation=consolidation, by=request.user),
+                done_message=_("The draft report was sent to the provider for comments."),
+            )
+            if done:
+                return done
+    value_rows = list(
+        zip(
+            rows,
+            [form[f"value_{s.pk}"] for s in standards],
+            [form[f"rationale_{s.pk}"] for s in standards],
+            strict=True,
+        )
+    )
+    return render(
+        request,
+        "reviews/task_consolidate.html",
+        {
+            "task": task,
+            "application": application,
+            "form": form,
+            "members": members,
+            "value_rows": value_rows,
+            "disputes": disputes,
+            "recommendations": [m.review.get_recommendation_display() for m in members],
+        },
+    )
+
+
+urlpatterns = [path("tasks/<int:pk>/consolidate/", consolidate, name="task-consolidate")]

@@ -1,3 +1,134 @@
-from django.urls import path  # noqa: F401
+"""The coordinator's panel steps: compose the panel (from the system's suggestion), hold the site visit, and
+replace a reviewer who declined or is overdue."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from accreditation.models import Application, Membership
+from accreditation.views.steps import finish_task, open_task
+
+from .. import services
+from ..forms import PanelForm, ReplaceMemberForm, SiteVisitForm
+from ..models import PanelMember
+
+
+def _seats(form: PanelForm, candidates) -> list[services.Seat]:
+    users = get_user_model().objects.in_bulk([user_id for user_id, _role, _just in form.chosen()])
+    reasons = {c.user_id: c for c in candidates}
+    return [
+        services.Seat(users[user_id], role, justification, getattr(reasons.get(user_id), "reasons", ()))
+        for user_id, role, justification in form.chosen()
+    ]
+
+
+@login_required
+def compose_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "compose_panel")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    from ..suggestion import candidates_for, need_for, suggest_panel
+
+    candidates = candidates_for(application)
+    suggestion = suggest_panel(need_for(application), candidates)
+    suggested = {member.user_id: member for member in suggestion.members}
+    form = PanelForm(
+        request.POST or None,
+        candidates=candidates,
+        initial_roles={user_id: member.role for user_id, member in suggested.items()},
+    )
+    if request.method == "POST" and form.is_valid():
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=lambda: services.compose_panel(
+                application=application, seats=_seats(form, candidates), by=request.user
+            ),
+            done_message=_("The panel of %(reference)s is composed and the reviewers are invited.")
+            % {"reference": application.reference},
+        )
+        if done:
+            return done
+    return render(
+        request,
+        "reviews/task_compose_panel.html",
+        {"task": task, "application": application, "form": form, "suggestion": suggestion, "suggested": suggested},
+    )
+
+
+@login_required
+def site_visit(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "site_visit")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    panel = application.panel
+    form = SiteVisitForm(request.POST or None, instance=panel)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=lambda: services.record_site_visit(
+                panel=panel,
+                visited_on=data["site_visit_on"],
+                mode=data["site_visit_mode"],
+                notes=data["site_visit_notes"],
+                by=request.user,
+            ),
+            done_message=_("The site visit is recorded; the reviews can start."),
+        )
+        if done:
+            return done
+    return render(request, "reviews/task_site_visit.html", {"task": task, "application": application, "form": form})
+
+
+@login_required
+def replace_member(request: HttpRequest, pk: int) -> HttpResponse:
+    """Replace a panel member; only coordinators of the application's agency, while reviews are open."""
+    member = get_object_or_404(
+        PanelMember.objects.select_related("panel__application", "reviewer").filter(
+            panel__agency__in=Membership.objects.agencies_of(request.user),
+            panel__application__status__in=[Application.Status.SITE_VISIT, Application.Status.REVIEW],
+        ),
+        pk=pk,
+    )
+    application = member.panel.application
+    from ..suggestion import candidates_for
+
+    seated = set(member.panel.members.current().values_list("reviewer_id", flat=True))
+    candidates = [c for c in candidates_for(application) if c.user_id not in seated]
+    form = ReplaceMemberForm(request.POST or None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        new_reviewer = get_user_model().objects.get(pk=form.cleaned_data["reviewer"])
+        try:
+            services.replace_panel_member(
+                member=member,
+                seat=services.Seat(new_reviewer, member.role, form.cleaned_data["justification"]),
+                by=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("%(old)s was replaced by %(new)s.") % {"old": member.reviewer, "new": new_reviewer},
+            )
+            return redirect("accreditation:application-detail", application.pk)
+    return render(request, "reviews/member_replace.html", {"member": member, "application": application, "form": form})
+
+
+urlpatterns = [
+    path("tasks/<int:pk>/compose-panel/", compose_panel, name="task-compose-panel"),
+    path("tasks/<int:pk>/site-visit/", site_visit, name="task-site-visit"),
+    path("panel-members/<int:pk>/replace/", replace_member, name="member-replace"),
+]

@@ -1,3 +1,156 @@
-from django.urls import path  # noqa: F401
+"""The reviewer's workspace: invitations and reviews; the review task itself (answer the invitation, then judge
+each standard and each micro-credential, save drafts, submit)."""
 
-urlpatterns: list = []
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from accreditation.models import Role
+from accreditation.roles import roles_of
+from accreditation.views.steps import finish_task, open_task
+from frameworks.models import ScaleValue
+
+from .. import services
+from ..forms import InvitationForm, ReviewForm
+from ..models import PanelMember
+
+
+def _findings(versions) -> list:
+    from frameworks import alignment
+
+    return [(version, alignment.check_specification(version)) for version in versions]
+
+
+def scale_values_for(standards) -> dict[int, list[ScaleValue]]:
+    values = defaultdict(list)
+    scale_ids = {standard.standard_set.scale_id for standard in standards}
+    for value in ScaleValue.objects.filter(scale_id__in=scale_ids).order_by("rank"):
+        values[value.scale_id].append(value)
+    return values
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if Role.REVIEWER not in roles_of(request.user):
+        raise Http404
+    seats = (
+        PanelMember.objects.filter(reviewer=request.user)
+        .select_related("panel__application__provider", "review")
+        .order_by("-invited_at")
+    )
+    return render(request, "reviews/home.html", {"seats": seats})
+
+
+def _initial(review) -> dict:
+    initial = {"recommendation": review.recommendation, "summary": review.summary}
+    for judgement in review.judgements.all():
+        initial[f"value_{judgement.standard_id}"] = judgement.value_id
+        initial[f"rationale_{judgement.standard_id}"] = judgement.rationale
+        initial[f"evidence_{judgement.standard_id}"] = judgement.evidence
+    for verdict in review.verdicts.all():
+        initial[f"level_{verdict.version_id}"] = "yes" if verdict.level_confirmed else "no"
+        initial[f"workload_{verdict.version_id}"] = "yes" if verdict.workload_confirmed else "no"
+        initial[f"reason_{verdict.version_id}"] = verdict.reason
+    return initial
+
+
+@login_required
+def review_task(request: HttpRequest, pk: int) -> HttpResponse:
+    opened = open_task(request, pk, "review")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    member = PanelMember.objects.select_related("panel").get(pk=task.data["member"])
+    if member.status == PanelMember.Status.INVITED:
+        return _invitation(request, task, application, member)
+    if member.status != PanelMember.Status.ACCEPTED:
+        # A declined seat's task sits with the coordinator until they appoint a replacement.
+        messages.info(request, _("%(name)s declined: choose a replacement reviewer.") % {"name": member.reviewer})
+        return redirect("reviews:member-replace", member.pk)
+    review = services.review_for(member)
+    standards = list(services.standards_of(application).order_by("standard_set__code", "ordinal"))
+    versions = list(application.submitted_versions.select_related("nqf_level__referencing", "nqf_level__framework"))
+    form = ReviewForm(
+        request.POST or None,
+        initial=_initial(review),
+        standards=standards,
+        versions=versions,
+        scale_values=scale_values_for(standards),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_review(
+                review=review,
+                judgements=form.judgements(),
+                verdicts=form.verdicts(),
+                recommendation=form.cleaned_data["recommendation"],
+                summary=form.cleaned_data["summary"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            if "submit" not in request.POST:
+                messages.success(request, _("Your draft review is saved. You can come back to it at any time."))
+                return redirect("reviews:task-review", pk)
+            done = finish_task(
+                request,
+                task=task,
+                form=form,
+                action=lambda: services.submit_review(review=review, by=request.user),
+                done_message=_("Your review is submitted. Thank you."),
+            )
+            if done:
+                return done
+    return render(
+        request,
+        "reviews/task_review.html",
+        {
+            "task": task,
+            "application": application,
+            "member": member,
+            "form": form,
+            "findings": _findings(versions),
+            "evidence": application.evidence.all(),
+        },
+    )
+
+
+def _invitation(request, task, application, member) -> HttpResponse:
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept = form.cleaned_data["answer"] == "accept"
+        try:
+            services.respond_to_invitation(
+                member=member, accept=accept, declaration=form.cleaned_data["declaration"], by=request.user
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            if accept:
+                messages.success(request, _("Thank you for accepting. You can now write your review."))
+                return redirect("reviews:task-review", task.pk)
+            messages.info(request, _("You declined; the coordinator will appoint someone else."))
+            return redirect("reviews:home")
+    return render(
+        request,
+        "reviews/task_invitation.html",
+        {"task": task, "application": application, "member": member, "form": form},
+    )
+
+
+urlpatterns = [
+    path("reviews/", home, name="home"),
+    path("tasks/<int:pk>/review/", review_task, name="task-review"),
+]

@@ -1,0 +1,203 @@
+"""Forms of the panel's steps: composing the panel, the site visit, the invitation, the review and the
+consolidation. The rules live in reviews.services; these forms collect and label the input."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import ScaleValue
+
+from .models import Panel, PanelMember, Recommendation
+
+NOT_ON_PANEL = ""
+
+
+def scale_field(label, values: list[ScaleValue]) -> forms.TypedChoiceField:
+    """A choice among one scale's values (choices built from rows already loaded: no query per field)."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", "—"), *((v.pk, v.label) for v in values)],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+
+
+ROLE_CHOICES = [(NOT_ON_PANEL, _("Not on the panel")), *PanelMember.Role.choices]
+
+
+class PanelForm(forms.Form):
+    """One role choice and one justification per reviewer of the agency's pool."""
+
+    def __init__(self, *args, candidates, initial_roles: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = candidates
+        for candidate in candidates:
+            self.fields[f"role_{candidate.user_id}"] = forms.ChoiceField(
+                label=_("Role of %(name)s") % {"name": candidate.name},
+                choices=ROLE_CHOICES,
+                required=False,
+                initial=initial_roles.get(candidate.user_id, NOT_ON_PANEL),
+            )
+            self.fields[f"justification_{candidate.user_id}"] = forms.CharField(
+                label=_("Justification for %(name)s despite the conflict") % {"name": candidate.name},
+                required=False,
+                widget=forms.TextInput(),
+            )
+
+    def rows(self):
+        for candidate in self.candidates:
+            yield candidate, self[f"role_{candidate.user_id}"], self[f"justification_{candidate.user_id}"]
+
+    def chosen(self) -> list[tuple[int, str, str]]:
+        return [
+            (c.user_id, self.cleaned_data[f"role_{c.user_id}"], self.cleaned_data[f"justification_{c.user_id}"])
+            for c in self.candidates
+            if self.cleaned_data.get(f"role_{c.user_id}")
+        ]
+
+
+class ReplaceMemberForm(forms.Form):
+    reviewer = forms.TypedChoiceField(label=_("Replacement reviewer"), coerce=int)
+    justification = forms.CharField(
+        label=_("Justification if the replacement has a conflict of interest"), required=False
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].choices = [
+            (c.user_id, f"{c.name}{' — ' + '; '.join(c.conflicts) if c.conflicts else ''}") for c in candidates
+        ]
+
+
+class SiteVisitForm(forms.ModelForm):
+    class Meta:
+        model = Panel
+        fields = ["site_visit_on", "site_visit_mode", "site_visit_notes"]
+        widgets = {"site_visit_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].required = True
+
+
+class InvitationForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[("accept", _("I accept and declare no conflict of interest")), ("decline", _("I decline"))],
+        widget=forms.RadioSelect,
+    )
+    declaration = forms.CharField(
+        label=_("Conflict of interest or reason for declining"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Any link with the provider: employment, consultancy, study, family, competing interests."),
+    )
+
+
+class ReviewForm(forms.Form):
+    """A judgement per standard and a verdict per micro-credential, built from the application's sets."""
+
+    recommendation = forms.ChoiceField(
+        label=_("Overall recommendation"), choices=[("", "—"), *Recommendation.choices], required=False
+    )
+    summary = forms.CharField(label=_("Overall assessment"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, standards, versions, scale_values: dict[int, list[ScaleValue]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.standards = list(standards)
+        self.versions = list(versions)
+        self.values_by_pk = {value.pk: value for values in scale_values.values() for value in values}
+        for standard in self.standards:
+            self.fields[f"value_{standard.pk}"] = scale_field(
+                _("Judgement of %(code)s") % {"code": standard.code}, scale_values[standard.standard_set.scale_id]
+            )
+            self.fields[f"rationale_{standard.pk}"] = forms.CharField(
+                label=_("Rationale for %(code)s") % {"code": standard.code},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.fields[f"evidence_{standard.pk}"] = forms.CharField(
+                label=_("Evidence references for %(code)s") % {"code": standard.code}, required=False
+            )
+        yes_no = [("", "—"), ("yes", _("Confirmed")), ("no", _("Disputed"))]
+        for version in self.versions:
+            self.fields[f"level_{version.pk}"] = forms.ChoiceField(
+                label=_("Level of “%(title)s”") % {"title": version.title}, choices=yes_no, required=False
+            )
+            self.fields[f"workload_{version.pk}"] = forms.ChoiceField(
+                label=_("Workload of “%(title)s”") % {"title": version.title}, choices=yes_no, required=False
+            )
+            self.fields[f"reason_{version.pk}"] = forms.CharField(
+                label=_("Reason for “%(title)s”") % {"title": version.title}, required=False
+            )
+
+    def standard_rows(self):
+        for standard in self.standards:
+            yield (
+                standard,
+                self[f"value_{standard.pk}"],
+                self[f"rationale_{standard.pk}"],
+                self[f"evidence_{standard.pk}"],
+            )
+
+    def version_rows(self):
+        for version in self.versions:
+            yield version, self[f"level_{version.pk}"], self[f"workload_{version.pk}"], self[f"reason_{version.pk}"]
+
+    def judgements(self) -> dict:
+        data = self.cleaned_data
+        return {
+            s.pk: (
+                self.values_by_pk.get(data.get(f"value_{s.pk}")),
+                data.get(f"rationale_{s.pk}", ""),
+                data.get(f"evidence_{s.pk}", ""),
+            )
+            for s in self.standards
+        }
+
+    def verdicts(self) -> dict:
+        data = self.cleaned_data
+
+        def flag(name):
+            return {"yes": True, "no": False}.get(data.get(name) or "")
+
+        return {
+            v.pk: (flag(f"level_{v.pk}"), flag(f"workload_{v.pk}"), data.get(f"reason_{v.pk}", ""))
+            for v in self.versions
+        }
+
+
+class ConsolidationForm(forms.Form):
+    recommendation = forms.ChoiceField(
+        label=_("Panel recommendation"), choices=[("", "—"), *Recommendation.choices], required=False
+    )
+    conditions = forms.CharField(
+        label=_("Recommended conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line; required when recommending accreditation with conditions."),
+    )
+    summary = forms.CharField(label=_("Summary of findings"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, standards, scale_values: dict[int, list[ScaleValue]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.standards = list(standards)
+        self.values_by_pk = {value.pk: value for values in scale_values.values() for value in values}
+        for standard in self.standards:
+            self.fields[f"value_{standard.pk}"] = scale_field(
+                _("Consolidated judgement of %(code)s") % {"code": standard.code},
+                scale_values[standard.standard_set.scale_id],
+            )
+            self.fields[f"rationale_{standard.pk}"] = forms.CharField(
+                label=_("Consolidated rationale for %(code)s") % {"code": standard.code},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def judgements(self) -> dict:
+        data = self.cleaned_data
+        return {
+            s.pk: (self.values_by_pk.get(data.get(f"value_{s.pk}")), data.get(f"rationale_{s.pk}", ""))
+            for s in self.standards
+        }
