@@ -44,7 +44,8 @@ def publish_register_entry(*, application: Application, decision: Decision, by) 
         scope_eqf_max=application.scope_eqf_max,
         published_on=timezone.localdate(),
     )
-    entry.full_clean(exclude=["scope_fields"])
+    # The institutional EQF range is optional (blank for a scope of listed micro-credentials).
+    entry.full_clean(exclude=["scope_fields", "scope_eqf_min", "scope_eqf_max"])
     entry.save()
     entry.scope_fields.set(application.scope_fields.all())
     RegisterScopeItem.objects.bulk_create(
