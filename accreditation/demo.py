@@ -27,7 +27,7 @@ from .models import (
 from .services import applications as steps
 from .services.tasks import complete_task
 
-PASSWORD = "demo-pass-2026"
+PASSWORD = "demo-pass-2026"  # noqa: S105 - the published password of the demo accounts
 
 ACCOUNTS = [
     # username, first, last, role, organisation key
