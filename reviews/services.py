@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
@@ -181,6 +182,26 @@ def _hand_vacant_task_to_coordinator(member: PanelMember, by) -> None:
     coordinator = member.panel.application.coordinator
     if task is not None and coordinator is not None:
         reassign_task(task=task, to_user=coordinator, data={"reviewer": coordinator.pk}, by=by)
+
+
+@transaction.atomic
+def chase_reviewer(*, member: PanelMember, by) -> None:
+    """Remind a panel member of their open invitation or review."""
+    if member.status not in (PanelMember.Status.INVITED, PanelMember.Status.ACCEPTED):
+        raise ValidationError(_("This reviewer is no longer on the panel."))
+    if hasattr(member, "review") and member.review.is_submitted:
+        raise ValidationError(_("This reviewer has already submitted their review."))
+    task = _open_review_task(member)
+    notify(
+        users=[member.reviewer],
+        subject=_("Reminder: your review of %(reference)s") % {"reference": member.panel.application.reference},
+        message=_("The coordinator reminds you of your review of %(provider)s.")
+        % {"provider": member.panel.application.provider},
+        link=reverse("accreditation:task", args=[task.pk]) if task else "",
+    )
+    audit.record(
+        actor=by, verb="chased a reviewer", target=member.panel.application, data={"reviewer": member.reviewer_id}
+    )
 
 
 @transaction.atomic

@@ -53,6 +53,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "members": panel.members.select_related("reviewer").order_by("role", "pk") if panel else [],
             "history": application.audit_events.order_by("pk"),
             "is_provider": is_provider,
+            "is_coordinator": application.agency.memberships.filter(user=request.user, role=Role.COORDINATOR).exists(),
         },
     )
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accreditation.models import Application, Membership
 from accreditation.views.steps import finish_task, open_task
@@ -127,7 +128,26 @@ def replace_member(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reviews/member_replace.html", {"member": member, "application": application, "form": form})
 
 
+@login_required
+@require_POST
+def chase_member(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(
+        PanelMember.objects.select_related("panel__application", "reviewer").filter(
+            panel__agency__in=Membership.objects.agencies_of(request.user)
+        ),
+        pk=pk,
+    )
+    try:
+        services.chase_reviewer(member=member, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("A reminder was sent to %(name)s.") % {"name": member.reviewer})
+    return redirect("accreditation:application-detail", member.panel.application_id)
+
+
 urlpatterns = [
+    path("panel-members/<int:pk>/chase/", chase_member, name="member-chase"),
     path("tasks/<int:pk>/compose-panel/", compose_panel, name="task-compose-panel"),
     path("tasks/<int:pk>/site-visit/", site_visit, name="task-site-visit"),
     path("panel-members/<int:pk>/replace/", replace_member, name="member-replace"),

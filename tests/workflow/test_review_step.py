@@ -202,3 +202,57 @@ def test_panel_without_a_chair_is_refused_and_choices_kept(driver, client, coord
     assert "Choose exactly one chair." in body
     assert f'name="role_{expert.pk}"' in body
     assert driver.refresh().status == Application.Status.PANEL
+
+
+def test_coordinator_chases_a_reviewer_by_email(
+    panel_ready, client, reviewers, coordinator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    expert = reviewers[1]
+    member = PanelMember.objects.get(reviewer=expert)
+    client.force_login(coordinator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/panel-members/{member.pk}/chase/")
+    reminder = next(m for m in mail.outbox if expert.email in m.to)
+    assert "Reminder" in reminder.subject
+    assert panel_ready.application.audit_events.filter(verb="chased a reviewer").exists()
+
+
+def test_only_the_agencys_coordinators_may_chase_or_replace(
+    panel_ready, client, reviewers, other_coordinator, provider_staff
+):
+    member = PanelMember.objects.get(reviewer=reviewers[1])
+    for user in (other_coordinator, provider_staff, reviewers[0]):
+        client.force_login(user)
+        assert client.post(f"/panel-members/{member.pk}/chase/").status_code == 404
+        assert client.get(f"/panel-members/{member.pk}/replace/").status_code == 404
+
+
+def test_agency_with_site_visits_adds_the_step_before_reviews(
+    client, provider, agency, authority, provider_staff, coordinator, authority_officer, reviewers
+):
+    from accreditation.services.applications import submit_application
+
+    from .conftest import Driver, draft_application
+
+    agency.site_visits = True
+    agency.save()
+    application = submit_application(
+        application=draft_application(provider, agency, authority, provider_staff), by=provider_staff
+    )
+    driver = Driver(client, application)
+    driver.screen(coordinator)
+    chair, expert, student = reviewers
+    driver.compose(coordinator, {chair: "chair", expert: "member", student: "student"})
+    assert driver.refresh().status == Application.Status.SITE_VISIT
+    driver.post(
+        coordinator,
+        "site_visit",
+        {"site_visit_on": "2026-10-01", "site_visit_mode": "online", "site_visit_notes": "Met staff and students."},
+    )
+    application = driver.refresh()
+    assert application.status == Application.Status.REVIEW
+    assert application.panel.site_visit_notes == "Met staff and students."
+    assert len([t for t in application.process.task_set.all() if t.flow_task.name == "review"]) == 3
