@@ -325,10 +325,10 @@ def _reviewer_profiles(people, dublin):
             organisation=organisation,
         )
         profile.fields.set(FieldOfStudy.objects.filter(code__in=fields))
-    # Elena taught at the Dublin institute until last year: a conflict the panel suggestion must respect.
+    # Elena taught at the Dublin institute, but more than the cooling-off period ago: no conflict any more.
     EmploymentRecord.objects.create(
         profile=people["reviewer2"].reviewer_profile,
         provider=dublin,
         role="Part-time lecturer",
-        ended_on=timezone.localdate() - datetime.timedelta(days=300),
+        ended_on=timezone.localdate() - datetime.timedelta(days=5 * 365),
     )
