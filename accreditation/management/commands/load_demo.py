@@ -1,5 +1,6 @@
 """Load the demo data set (idempotent) and print the demo accounts."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accreditation.demo import ACCOUNTS, PASSWORD, load_demo
@@ -9,6 +10,8 @@ class Command(BaseCommand):
     help = "Loads the demo data set once and prints the demo accounts, one per persona."
 
     def handle(self, *args, **options):
+        # The demo's people have made-up addresses: the hand-over e-mails of the seeded steps go nowhere.
+        settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
         created = load_demo()
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded.") if created else "Demo data already present: nothing added."
