@@ -1,3 +1,239 @@
-from django.urls import path  # noqa: F401
+"""The provider workspace: profile, catalogue of specifications with live alignment findings, draft
+applications with their evidence, and submission. Staff of other providers, and everyone else, get a 404."""
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frameworks import alignment
+
+from ..forms.catalogue import MicroCredentialForm, ProviderProfileForm
+from ..forms.drafts import ApplicationDraftForm, EvidenceUploadForm
+from ..models import Application, Authority, EvidenceDocument, Membership, MicroCredential, Provider
+from ..services import catalogue, drafts
+from ..services.applications import submission_problems, submit_application
+
+
+def my_providers(user):
+    return Provider.objects.filter(pk__in=Membership.objects.providers_of(user)).order_by("legal_name")
+
+
+def current_provider(request: HttpRequest) -> Provider:
+    """The provider the person works for; staff of several choose with ?provider=<id>."""
+    providers = my_providers(request.user)
+    chosen = request.GET.get("provider") or request.POST.get("provider")
+    provider = providers.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else providers.first()
+    if provider is None:
+        raise Http404
+    return provider
+
+
+def _draft_of(request, pk: int) -> Application:
+    return get_object_or_404(
+        Application.objects.filter(provider__in=my_providers(request.user)).select_related("provider"), pk=pk
+    )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    provider = current_provider(request)
+    return render(
+        request,
+        "accreditation/provider/home.html",
+        {
+            "provider": provider,
+            "providers": my_providers(request.user),
+            "catalogue": provider.micro_credentials.select_related("field", "nqf_level__framework").order_by("title"),
+            "applications": provider.applications.select_related("agency").annotate(n_evidence=Count("evidence")),
+        },
+    )
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    provider = current_provider(request)
+    form = ProviderProfileForm(request.POST or None, instance=provider)
+    if request.method == "POST" and form.is_valid():
+        catalogue.save_provider_profile(provider=form.instance, by=request.user)
+        messages.success(request, _("The provider profile is saved."))
+        return redirect("accreditation:provider-home")
+    return render(request, "accreditation/provider/profile_form.html", {"form": form, "provider": provider})
+
+
+def _findings_for(form: MicroCredentialForm) -> list:
+    """Findings of what the form holds now, valid or not: invalid fields are simply left out."""
+    form.is_valid()
+    spec = MicroCredential(provider=form.provider)
+    for name in MicroCredential.SPECIFICATION_FIELDS:
+        if name in getattr(form, "cleaned_data", {}):
+            setattr(spec, name, form.cleaned_data[name])
+    spec.title = spec.title or ""
+    return alignment.check_specification(spec)
+
+
+@login_required
+def credential_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        provider = current_provider(request)
+        instance = MicroCredential(provider=provider)
+    else:
+        instance = get_object_or_404(MicroCredential.objects.visible_to(request.user), pk=pk)
+        provider = instance.provider
+    form = MicroCredentialForm(request.POST or None, instance=instance, provider=provider)
+    if request.method == "POST" and form.is_valid():
+        credential = catalogue.save_micro_credential(micro_credential=form.save(commit=False), by=request.user)
+        messages.success(request, _("“%(title)s” is saved.") % {"title": credential.title})
+        return redirect("accreditation:credential-edit", credential.pk)
+    findings = _findings_for(form) if request.method == "POST" else alignment.check_specification(instance)
+    return render(
+        request,
+        "accreditation/provider/credential_form.html",
+        {"form": form, "provider": provider, "credential": instance if pk else None, "findings": findings},
+    )
+
+
+@login_required
+@require_POST
+def credential_findings(request: HttpRequest) -> HttpResponse:
+    """The findings panel, refreshed as the provider edits (htmx)."""
+    provider = current_provider(request)
+    form = MicroCredentialForm(request.POST, instance=MicroCredential(provider=provider), provider=provider)
+    return render(request, "accreditation/provider/findings_panel.html", {"findings": _findings_for(form)})
+
+
+@login_required
+def application_new(request: HttpRequest) -> HttpResponse:
+    provider = current_provider(request)
+    initial = {"authority": Authority.objects.filter(country=provider.country).first()}
+    form = ApplicationDraftForm(request.POST or None, provider=provider, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = drafts.create_draft_application(form=form, provider=provider, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Draft %(reference)s created. Attach the evidence, then submit.")
+                % {"reference": application.reference},
+            )
+            return redirect("accreditation:draft-edit", application.pk)
+    return render(request, "accreditation/provider/draft_form.html", {"form": form, "provider": provider})
+
+
+@login_required
+def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _draft_of(request, pk)
+    if not application.is_draft:
+        return redirect("accreditation:application-detail", application.pk)
+    form = ApplicationDraftForm(request.POST or None, instance=application, provider=application.provider)
+    if request.method == "POST" and form.is_valid():
+        try:
+            drafts.update_draft_application(form=form, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft is saved."))
+            return redirect("accreditation:draft-edit", application.pk)
+    return render(
+        request, "accreditation/provider/draft_edit.html", _draft_context(application, form, EvidenceUploadForm())
+    )
+
+
+def _draft_context(application, form, upload_form, problems=None) -> dict:
+    return {
+        "application": application,
+        "form": form,
+        "upload_form": upload_form,
+        "evidence": application.evidence.all(),
+        "problems": problems if problems is not None else submission_problems(application),
+    }
+
+
+@login_required
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _draft_of(request, pk)
+    if request.method != "POST":
+        return redirect("accreditation:draft-edit", application.pk)
+    upload_form = EvidenceUploadForm(request.POST, request.FILES)
+    if upload_form.is_valid():
+        try:
+            drafts.add_evidence(
+                application=application,
+                uploaded_file=upload_form.cleaned_data["file"],
+                file_format=upload_form.detected_format,
+                kind=upload_form.cleaned_data["kind"],
+                title=upload_form.cleaned_data["title"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            upload_form.add_error(None, error)
+        else:
+            messages.success(request, _("“%(title)s” is attached.") % {"title": upload_form.cleaned_data["title"]})
+            return redirect("accreditation:draft-edit", application.pk)
+    form = ApplicationDraftForm(instance=application, provider=application.provider)
+    return render(
+        request, "accreditation/provider/draft_edit.html", _draft_context(application, form, upload_form), status=400
+    )
+
+
+@login_required
+@require_POST
+def evidence_remove(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
+    application = _draft_of(request, pk)
+    document = get_object_or_404(application.evidence, pk=doc_pk)
+    try:
+        drafts.remove_evidence(document=document, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("“%(title)s” is removed.") % {"title": document.title})
+    return redirect("accreditation:draft-edit", application.pk)
+
+
+@login_required
+@require_POST
+def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _draft_of(request, pk)
+    try:
+        submit_application(application=application, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _("Submission refused: %(problems)s") % {"problems": " ".join(error.messages)})
+        form = ApplicationDraftForm(instance=application, provider=application.provider)
+        return render(
+            request,
+            "accreditation/provider/draft_edit.html",
+            _draft_context(application, form, EvidenceUploadForm(), problems=error.messages),
+            status=400,
+        )
+    messages.success(request, _("%(reference)s is submitted to the agency.") % {"reference": application.reference})
+    return redirect("accreditation:application-detail", application.pk)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int, doc_pk: int) -> FileResponse:
+    """Serve an evidence file to anyone who may see its application; the file lives outside any web root."""
+    application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
+    document = get_object_or_404(EvidenceDocument, pk=doc_pk, application=application)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name)
+
+
+urlpatterns = [
+    path("provider/", home, name="provider-home"),
+    path("provider/profile/", profile_edit, name="provider-profile"),
+    path("provider/catalogue/new/", credential_edit, name="credential-new"),
+    path("provider/catalogue/<int:pk>/", credential_edit, name="credential-edit"),
+    path("provider/catalogue/findings/", credential_findings, name="credential-findings"),
+    path("provider/applications/new/", application_new, name="draft-new"),
+    path("provider/applications/<int:pk>/", draft_edit, name="draft-edit"),
+    path("provider/applications/<int:pk>/evidence/", evidence_upload, name="evidence-upload"),
+    path("provider/applications/<int:pk>/evidence/<int:doc_pk>/remove/", evidence_remove, name="evidence-remove"),
+    path("provider/applications/<int:pk>/submit/", draft_submit, name="draft-submit"),
+    path("applications/<int:pk>/evidence/<int:doc_pk>/", evidence_download, name="evidence-download"),
+]

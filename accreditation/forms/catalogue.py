@@ -1,0 +1,85 @@
+"""Forms of the provider's profile and catalogue. All rules of a specification live here and in the model, so
+that the web form and the XLSX importer validate alike."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import FieldOfStudy, Level
+
+from ..models import MicroCredential, Provider
+
+
+class ProviderProfileForm(forms.ModelForm):
+    class Meta:
+        model = Provider
+        fields = [
+            "legal_name",
+            "acronym",
+            "type",
+            "country",
+            "region",
+            "website",
+            "national_id",
+            "erasmus_code",
+            "pic",
+            "deqar_id",
+            "eter_id",
+        ]
+
+    def clean_pic(self):
+        pic = self.cleaned_data["pic"].strip()
+        if pic and not (pic.isdigit() and len(pic) == 9):
+            raise forms.ValidationError(_("A PIC has exactly nine digits."))
+        return pic
+
+
+class LevelChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, level):
+        eqf = getattr(getattr(level, "referencing", None), "eqf_level", None)
+        suffix = _(" (EQF %(eqf)s)") % {"eqf": eqf} if eqf else _(" (not referenced to the EQF)")
+        return f"{level.framework.code} {level.code}{suffix}"
+
+
+def grouped_levels():
+    """Levels as option groups, one per framework, for a select that reads well."""
+    groups: dict[str, list] = {}
+    for level in Level.objects.select_related("framework", "referencing").order_by("framework__code", "ordinal"):
+        eqf = getattr(getattr(level, "referencing", None), "eqf_level", None)
+        label = f"{level.framework.code} {level.code}" + (f" (EQF {eqf})" if eqf else "")
+        groups.setdefault(f"{level.framework.code} — {level.framework.name}", []).append((level.pk, label))
+    return [("", "—"), *groups.items()]
+
+
+class MicroCredentialForm(forms.ModelForm):
+    class Meta:
+        model = MicroCredential
+        fields = ["reference", *MicroCredential.SPECIFICATION_FIELDS]
+        widgets = {
+            "learning_outcomes": forms.Textarea(attrs={"rows": 5}),
+            "quality_assurance": forms.Textarea(attrs={"rows": 2}),
+            "prerequisites": forms.Textarea(attrs={"rows": 2}),
+            "further_information": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, provider: Provider | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.provider = provider
+        if provider is not None:
+            self.instance.provider = provider
+        self.fields["nqf_level"].queryset = Level.objects.select_related("framework", "referencing")
+        self.fields["nqf_level"].widget.choices = grouped_levels()
+        self.fields["field"].queryset = FieldOfStudy.objects.all()
+        self.fields["eqf_level"].help_text = _("Leave empty: it is derived from the national level when referenced.")
+
+    def clean(self):
+        data = super().clean()
+        level = data.get("nqf_level")
+        if level is not None and getattr(level, "referencing", None) is not None:
+            declared = data.get("eqf_level")
+            if declared and declared != level.referencing.eqf_level:
+                self.add_error(
+                    "eqf_level",
+                    _("%(level)s is referenced to EQF %(eqf)s; leave the EQF level empty or correct it.")
+                    % {"level": f"{level.framework.code} {level.code}", "eqf": level.referencing.eqf_level},
+                )
+        return data
