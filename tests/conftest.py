@@ -90,3 +90,8 @@ def other_officer(other_authority):
 def outsider(db):
     """Signed in, but without any membership."""
     return UserFactory(username="outsider")
+
+
+# The flow's fixtures (reviewers, a submitted application, the UI driver, the timer dispatcher) serve several
+# test packages.
+from .flow import driver, fire_timers, reviewers, submitted  # noqa: E402, F401

@@ -1,17 +1,23 @@
 """PDF builders: data in, bytes out. `build_document` picks the builder for an issued document's kind."""
 
-from io import BytesIO
-
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
+from .documents import (
+    build_certificate,
+    build_decision_letter,
+    build_review_report,
+    certificate_data,
+    decision_letter_data,
+    review_report_data,
+)
 
 
 def build_document(*, kind: str, application, decision=None) -> bytes:
-    # Interim one-page document until the full builders land (issue 6).
-    buffer = BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(f"{kind} {application.reference}")
-    pdf.drawString(72, 770, f"{kind}: {application.reference}")
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+    if kind in ("draft_report", "final_report"):
+        return build_review_report(review_report_data(application, draft=kind == "draft_report"))
+    if kind == "decision_letter":
+        return build_decision_letter(decision_letter_data(application, decision))
+    if kind == "certificate":
+        return build_certificate(certificate_data(application.register_entry))
+    raise ValueError(f"Unknown document kind: {kind}")
+
+
+__all__ = ["build_certificate", "build_decision_letter", "build_document", "build_review_report"]

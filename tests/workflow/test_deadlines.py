@@ -9,8 +9,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from accreditation.models import Application
-
-from .conftest import task_of
+from tests.flow import task_of
 
 pytestmark = pytest.mark.django_db
 

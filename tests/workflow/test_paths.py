@@ -5,8 +5,7 @@ from django.core import mail
 from viewflow.workflow.status import PROCESS
 
 from accreditation.models import Application, Decision, IssuedDocument, RegisterEntry
-
-from .conftest import task_of
+from tests.flow import task_of
 
 pytestmark = pytest.mark.django_db
 

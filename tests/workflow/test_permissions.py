@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ApplicationFactory
-
-from .conftest import task_of
+from tests.flow import task_of
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +134,7 @@ def test_my_tasks_query_count_does_not_grow_with_tasks(
     django_assert_max_num_queries,
 ):
     from accreditation.services.applications import submit_application
-
-    from .conftest import draft_application
+    from tests.flow import draft_application
 
     client.force_login(coordinator)
     submit_application(application=draft_application(provider, agency, authority, provider_staff), by=provider_staff)

@@ -9,8 +9,7 @@ from viewflow.workflow.models import Task
 
 from accreditation.models import InformationRequest
 from accreditation.services.applications import submit_application
-
-from .conftest import draft_application, task_of
+from tests.flow import draft_application, task_of
 
 
 @pytest.mark.django_db

@@ -8,8 +8,7 @@ from accreditation.models import Application
 from frameworks.models import JudgementScale, ScaleValue, Standard, StandardSet
 from reviews import services
 from reviews.models import PanelMember, Review
-
-from .conftest import make_reviewer, task_of
+from tests.flow import make_reviewer, task_of
 
 pytestmark = pytest.mark.django_db
 
@@ -234,8 +233,7 @@ def test_agency_with_site_visits_adds_the_step_before_reviews(
     client, provider, agency, authority, provider_staff, coordinator, authority_officer, reviewers
 ):
     from accreditation.services.applications import submit_application
-
-    from .conftest import Driver, draft_application
+    from tests.flow import Driver, draft_application
 
     agency.site_visits = True
     agency.save()
