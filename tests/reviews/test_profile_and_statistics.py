@@ -74,10 +74,8 @@ def test_statistics_show_workload_timeliness_and_agreement(driver, client, coord
     client.force_login(coordinator)
     body = client.get("/agency/reviewers/").content.decode()
     assert "Workload and timeliness" in body
-    assert (
-        f'<th scope="row">{chair.get_full_name()}</th><td class="num">0</td><td class="num">1</td><td class="num">1 (100 %)</td>'
-        in body
-    )
+    cells = '<td class="num">0</td><td class="num">1</td><td class="num">1 (100 %)</td>'
+    assert f'<th scope="row">{chair.get_full_name()}</th>{cells}' in body
     assert f'<th scope="row">{student.get_full_name()}</th><td class="num">1</td><td class="num">0</td>' in body
     # Two reviewers one step apart on every standard, all in one quarter: alpha is computable and low.
     assert "Krippendorff" in body
