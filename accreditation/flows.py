@@ -96,7 +96,9 @@ def panel_reviewer(activation):
 
 class AccreditationFlow(flow.Flow):
     process_class = AccreditationProcess
-    lock_impl = lock.select_for_update_lock
+    # Row lock on the process, waiting (not failing) when another request holds it: the loser then sees the
+    # task done. Waiting also keeps callers' enclosing transactions healthy (a NOWAIT failure would abort them).
+    lock_impl = lock.SelectForUpdateLock(nowait=False)
     process_title = _("Accreditation")
 
     start = flow.StartHandle(this.start_process).Next(this.screen)

@@ -1,7 +1,21 @@
 """The public register's URLs (namespace "register"), kept stable: certificates and links point here."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import register, register_exports, register_manage
 
 app_name = "register"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", register.search, name="search"),
+    path("providers/<int:pk>/", register.provider_page, name="provider"),
+    path("verify/", register.verify, name="verify-form"),
+    path("verify/<str:certificate_id>/", register.verify, name="verify"),
+    path("feed.atom", register.RegisterFeed(), name="feed"),
+    path("export.csv", register_exports.export_csv, name="export-csv"),
+    path("export.xlsx", register_exports.export_xlsx, name="export-xlsx"),
+    path("export.json", register_exports.export_json, name="export-json"),
+    path("export/elm.xml", register_exports.export_elm, name="export-elm"),
+    path("export/deqar.json", register_exports.export_deqar, name="export-deqar"),
+    path("entries/<int:pk>/manage/", register_manage.manage_entry, name="manage"),
+]

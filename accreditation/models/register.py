@@ -118,7 +118,12 @@ class RegisterEntry(models.Model):
 
     @property
     def effective_status(self) -> str:
-        return self.effective_status_on()
+        """Today's status; querysets annotated by with_effective_status() set it from the database."""
+        return getattr(self, "_effective_status", None) or self.effective_status_on()
+
+    @effective_status.setter
+    def effective_status(self, value: str) -> None:
+        self._effective_status = value
 
     def get_effective_status_display(self) -> str:
         return EntryStatus(self.effective_status).label

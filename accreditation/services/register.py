@@ -74,3 +74,48 @@ def publish_register_entry(*, application: Application, decision: Decision, by) 
         actor=by, verb="published to the register", target=application, data={"certificate_id": entry.certificate_id}
     )
     return entry
+
+
+TRANSITIONS = {
+    # change: (allowed from, status after)
+    RegisterEvent.Kind.SUSPENDED: ((EntryStatus.ACTIVE,), EntryStatus.SUSPENDED),
+    RegisterEvent.Kind.REINSTATED: ((EntryStatus.SUSPENDED,), EntryStatus.ACTIVE),
+    RegisterEvent.Kind.WITHDRAWN: ((EntryStatus.ACTIVE, EntryStatus.SUSPENDED), EntryStatus.WITHDRAWN),
+}
+
+
+@transaction.atomic
+def change_entry_status(*, entry: RegisterEntry, change: str, reason: str, by) -> RegisterEvent:
+    """Suspend, lift a suspension, or withdraw an entry: always with a reason, by an officer of the entry's
+    authority, under a row lock so that two officers acting at once make one change."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils.translation import gettext as _
+
+    from ..models import Membership, Role
+
+    if not Membership.objects.filter(user=by, authority=entry.authority_id, role=Role.OFFICER).exists():
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the change.")})
+    entry = RegisterEntry.objects.select_for_update().get(pk=entry.pk)
+    allowed, status = TRANSITIONS[change]
+    if entry.status not in allowed:
+        raise ValidationError(
+            _("The entry is %(status)s: it cannot be %(change)s.")
+            % {"status": entry.get_status_display().lower(), "change": RegisterEvent.Kind(change).label.lower()}
+        )
+    entry.status = status
+    entry.status_reason = reason
+    entry.save(update_fields=["status", "status_reason", "updated_at"])
+    event = RegisterEvent.objects.create(
+        entry=entry,
+        kind=change,
+        status=status,
+        valid_from=entry.valid_from,
+        valid_until=entry.valid_until,
+        effective_on=timezone.localdate(),
+        reason=reason,
+        actor=by,
+    )
+    audit.record(actor=by, verb=f"register entry {change}", target=entry.application, data={"reason": reason})
+    return event

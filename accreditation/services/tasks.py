@@ -17,8 +17,10 @@ class TaskUnavailable(Exception):
 def complete_task(*, task, user, action: Callable[[], object]):
     """Run `action` (the step's service) and complete the task, under the flow's process lock. A second attempt
     on the same task raises TaskUnavailable and changes nothing."""
+    # The flow lock opens the transaction itself: it must be the outermost one, since it retries a busy row
+    # lock inside its own atomic block.
     try:
-        with transaction.atomic(), task.activation() as activation:
+        with task.activation() as activation:
             if task.status != STATUS.ASSIGNED or not task.flow_task.can_execute(user, task):
                 raise TaskUnavailable
             activation.start(request=None)

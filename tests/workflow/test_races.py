@@ -41,15 +41,23 @@ def test_two_tabs_completing_the_same_task_at_once_make_one_transition(
     barrier = threading.Barrier(2)
     statuses = []
 
+    errors = []
+
     def click():
-        tab = Client()
-        tab.force_login(coordinator)
-        barrier.wait()
-        response = tab.post(
-            f"/tasks/{task.pk}/screen/", {"outcome": "request_information", "message": "Send the annexes."}, follow=True
-        )
-        statuses.append(("already" in response.content.decode(), response.status_code))
-        connection.close()
+        try:
+            tab = Client(raise_request_exception=True)
+            tab.force_login(coordinator)
+            barrier.wait()
+            response = tab.post(
+                f"/tasks/{task.pk}/screen/",
+                {"outcome": "request_information", "message": "Send the annexes."},
+                follow=True,
+            )
+            statuses.append(("already" in response.content.decode(), response.status_code))
+        except Exception as error:  # surfaced in the assertion below
+            errors.append(repr(error))
+        finally:
+            connection.close()
 
     threads = [threading.Thread(target=click) for _ in range(2)]
     for thread in threads:
@@ -57,6 +65,7 @@ def test_two_tabs_completing_the_same_task_at_once_make_one_transition(
     for thread in threads:
         thread.join(timeout=60)
 
+    assert errors == []
     assert InformationRequest.objects.filter(application=application).count() == 1
     revise_tasks = [t for t in Task.objects.filter(process=application.process) if t.flow_task.name == "revise"]
     assert len(revise_tasks) == 1

@@ -1,0 +1,134 @@
+"""The register's filters, shared by the search page, the downloads and the API, so that the same query
+parameters mean the same thing everywhere."""
+
+import datetime
+
+import django_filters
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frameworks.models import EqfLevel, FieldOfStudy
+from frameworks.vocabularies import Country
+
+from .models import Agency, Provider, RegisterEntry, RegisterScopeItem
+from .models.credentials import ParticipationForm
+from .models.register import EntryStatus
+
+MAX_QUERY_LENGTH = 200
+SORTS = {
+    "provider": ("provider__legal_name", "pk"),
+    "-valid_until": ("-valid_until", "pk"),
+    "valid_until": ("valid_until", "pk"),
+    "-published": ("-published_on", "-pk"),
+}
+
+
+def text_search(queryset: QuerySet, words: str) -> QuerySet:
+    """Entries whose provider name, accredited micro-credential titles or learning outcomes match. PostgreSQL's
+    full-text search (GIN-indexed, see migration 0002) when available; a case-insensitive match elsewhere."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(words, config="simple", search_type="plain")
+        items = RegisterScopeItem.objects.annotate(document=SearchVector("title", config="simple")).filter(
+            entry=OuterRef("pk"), document=query
+        )
+        outcomes = RegisterScopeItem.objects.annotate(
+            document=SearchVector("version__learning_outcomes", config="simple")
+        ).filter(entry=OuterRef("pk"), document=query)
+        providers = Provider.objects.annotate(document=SearchVector("legal_name", config="simple")).filter(
+            document=query
+        )
+        return queryset.filter(Q(provider__in=providers) | Exists(items) | Exists(outcomes))
+    matching = RegisterScopeItem.objects.filter(
+        Q(title__icontains=words) | Q(version__learning_outcomes__icontains=words), entry=OuterRef("pk")
+    )
+    return queryset.filter(Q(provider__legal_name__icontains=words) | Exists(matching))
+
+
+class RegisterFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH)
+    country = django_filters.ChoiceFilter(label=_("Country"), field_name="provider__country", choices=Country.choices)
+    provider_type = django_filters.ChoiceFilter(
+        label=_("Type of provider"), field_name="provider__type", choices=Provider.Type.choices
+    )
+    eqf_level = django_filters.TypedChoiceFilter(
+        label=_("EQF level"), choices=EqfLevel.choices, coerce=int, method="filter_scope"
+    )
+    field = django_filters.ModelChoiceFilter(
+        label=_("Field (ISCED-F)"),
+        queryset=FieldOfStudy.objects.filter(parent__isnull=True),
+        to_field_name="code",
+        method="filter_scope",
+    )
+    ects_min = django_filters.NumberFilter(label=_("ECTS at least"), min_value=0, max_value=1000, method="filter_scope")
+    ects_max = django_filters.NumberFilter(label=_("ECTS at most"), min_value=0, max_value=1000, method="filter_scope")
+    participation_form = django_filters.ChoiceFilter(
+        label=_("Form of participation"), choices=ParticipationForm.choices, method="filter_scope"
+    )
+    agency = django_filters.ModelChoiceFilter(label=_("QA agency"), queryset=Agency.objects.all())
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=EntryStatus.choices, method="filter_status")
+    valid_on = django_filters.DateFilter(
+        label=_("Valid on"),
+        method="filter_valid_on",
+        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            ("provider", _("Provider name")),
+            ("-valid_until", _("Valid longest")),
+            ("valid_until", _("Expiring soonest")),
+            ("-published", _("Newest")),
+        ],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = RegisterEntry
+        fields: list[str] = []
+
+    def filter_q(self, queryset, name, value):
+        words = " ".join(value.split())
+        return text_search(queryset, words) if words else queryset
+
+    def filter_scope(self, queryset, name, value):
+        if value in (None, ""):
+            return queryset
+        lookup = {
+            "eqf_level": {"eqf_level": value},
+            "field": {"field__code__startswith": getattr(value, "code", value)},
+            "ects_min": {"ects__gte": value},
+            "ects_max": {"ects__lte": value},
+            "participation_form": {"participation_form": value},
+        }[name]
+        items = RegisterScopeItem.objects.filter(entry=OuterRef("pk"), **lookup)
+        return queryset.filter(Exists(items))
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == EntryStatus.EXPIRED:
+            return queryset.filter(status=EntryStatus.ACTIVE, valid_until__lt=today)
+        if value == EntryStatus.ACTIVE:
+            return queryset.filter(status=EntryStatus.ACTIVE, valid_until__gte=today)
+        return queryset.filter(status=value)
+
+    def filter_valid_on(self, queryset, name, value: datetime.date):
+        return queryset.filter(status=EntryStatus.ACTIVE, valid_from__lte=value, valid_until__gte=value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["provider"]))
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by(*SORTS["provider"])
+        return queryset
+
+
+def published_entries() -> QuerySet:
+    """Everything the public may see: published entries (drafts and internal data are never here)."""
+    return RegisterEntry.objects.with_effective_status().select_related("provider", "agency", "authority")
