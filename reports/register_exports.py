@@ -176,6 +176,7 @@ def deqar_report(entry, site_url: str, document_urls: list[str]) -> dict:
         "programmes": [
             {
                 "name_primary": item.title,
+                "qualification_primary": "Micro-credential",
                 "qf_ehea_level": {5: "short cycle", 6: "first cycle", 7: "second cycle", 8: "third cycle"}.get(
                     item.eqf_level
                 ),
