@@ -18,6 +18,7 @@ from .models.credentials import ParticipationForm
 from .models.register import EntryStatus
 
 MAX_QUERY_LENGTH = 200
+ANY = _("Any")
 SORTS = {
     "provider": ("provider__legal_name", "pk"),
     "-valid_until": ("-valid_until", "pk"),
@@ -49,26 +50,34 @@ def text_search(queryset: QuerySet, words: str) -> QuerySet:
 
 class RegisterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH)
-    country = django_filters.ChoiceFilter(label=_("Country"), field_name="provider__country", choices=Country.choices)
-    provider_type = django_filters.ChoiceFilter(
-        label=_("Type of provider"), field_name="provider__type", choices=Provider.Type.choices
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="provider__country", choices=Country.choices, empty_label=ANY
     )
-    eqf_level = django_filters.TypedChoiceFilter(
-        label=_("EQF level"), choices=EqfLevel.choices, coerce=int, method="filter_scope"
+    provider_type = django_filters.ChoiceFilter(
+        label=_("Type of provider"), field_name="provider__type", choices=Provider.Type.choices, empty_label=ANY
+    )
+    eqf_level = django_filters.ChoiceFilter(
+        label=_("EQF level"),
+        choices=[(str(v), label) for v, label in EqfLevel.choices],
+        method="filter_scope",
+        empty_label=ANY,
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Field (ISCED-F)"),
         queryset=FieldOfStudy.objects.filter(parent__isnull=True),
         to_field_name="code",
         method="filter_scope",
+        empty_label=ANY,
     )
     ects_min = django_filters.NumberFilter(label=_("ECTS at least"), min_value=0, max_value=1000, method="filter_scope")
     ects_max = django_filters.NumberFilter(label=_("ECTS at most"), min_value=0, max_value=1000, method="filter_scope")
     participation_form = django_filters.ChoiceFilter(
-        label=_("Form of participation"), choices=ParticipationForm.choices, method="filter_scope"
+        label=_("Form of participation"), choices=ParticipationForm.choices, method="filter_scope", empty_label=ANY
     )
-    agency = django_filters.ModelChoiceFilter(label=_("QA agency"), queryset=Agency.objects.all())
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=EntryStatus.choices, method="filter_status")
+    agency = django_filters.ModelChoiceFilter(label=_("QA agency"), queryset=Agency.objects.all(), empty_label=ANY)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=EntryStatus.choices, method="filter_status", empty_label=ANY
+    )
     valid_on = django_filters.DateFilter(
         label=_("Valid on"),
         method="filter_valid_on",
@@ -98,7 +107,7 @@ class RegisterFilter(django_filters.FilterSet):
         if value in (None, ""):
             return queryset
         lookup = {
-            "eqf_level": {"eqf_level": value},
+            "eqf_level": {"eqf_level": int(value)},
             "field": {"field__code__startswith": getattr(value, "code", value)},
             "ects_min": {"ects__gte": value},
             "ects_max": {"ects__lte": value},
