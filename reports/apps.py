@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports and data files")
+
+    def ready(self):
+        # Job runners register themselves on import.
+        from . import catalogue  # noqa: F401

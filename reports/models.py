@@ -1,0 +1,47 @@
+"""Background jobs: long work (imports, large exports) runs outside the request and reports its progress."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def job_file_path(instance: "Job", filename: str) -> str:
+    return f"jobs/{instance.kind}/{instance.created_by_id}-{filename[-60:]}"
+
+
+class Job(models.Model):
+    class Kind(models.TextChoices):
+        CATALOGUE_IMPORT = "catalogue_import", _("Catalogue import")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+        IMPORTED = "imported", _("Imported")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    source = models.FileField(_("uploaded file"), upload_to=job_file_path, blank=True)
+    provider = models.ForeignKey(
+        "accreditation.Provider", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("provider")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("by"))
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.progress / self.total) if self.total else 0
