@@ -95,3 +95,17 @@ def outsider(db):
 # The flow's fixtures (reviewers, a submitted application, the UI driver, the timer dispatcher) serve several
 # test packages.
 from .flow import driver, fire_timers, reviewers, submitted  # noqa: E402, F401
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests empty the database after each test; reseed the reference data when it is gone
+    (serialized rollback alone proved unreliable once many transactional tests share a run)."""
+    import importlib
+
+    from django.apps import apps
+
+    from frameworks.models import Framework
+
+    if not Framework.objects.exists():
+        importlib.import_module("frameworks.migrations.0002_reference_data").seed(apps, None)
