@@ -106,13 +106,18 @@ class RegisterFilter(django_filters.FilterSet):
     def filter_scope(self, queryset, name, value):
         if value in (None, ""):
             return queryset
-        lookup = {
-            "eqf_level": {"eqf_level": int(value)},
-            "field": {"field__code__startswith": getattr(value, "code", value)},
-            "ects_min": {"ects__gte": value},
-            "ects_max": {"ects__lte": value},
-            "participation_form": {"participation_form": value},
-        }[name]
+        lookups = {
+            "eqf_level": "eqf_level",
+            "field": "field__code__startswith",
+            "ects_min": "ects__gte",
+            "ects_max": "ects__lte",
+            "participation_form": "participation_form",
+        }
+        if name == "eqf_level":
+            value = int(value)
+        elif name == "field":
+            value = getattr(value, "code", value)
+        lookup = {lookups[name]: value}
         items = RegisterScopeItem.objects.filter(entry=OuterRef("pk"), **lookup)
         return queryset.filter(Exists(items))
 

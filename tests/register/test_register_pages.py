@@ -225,3 +225,13 @@ def test_suspension_service_refuses_other_authorities(entries, other_officer):
 
     with pytest.raises(PermissionDenied):
         change_entry_status(entry=entries["irish"], change="suspended", reason="x", by=other_officer)
+
+
+def test_scope_filters_combine(client, entries):
+    body = client.get(
+        "/register/",
+        {"participation_form": "online", "eqf_level": "6", "field": "06", "ects_min": "5", "ects_max": "5"},
+    ).content.decode()
+    assert "4 provider entries" in body
+    assert "0 provider entries" in client.get("/register/", {"participation_form": "onsite"}).content.decode()
+    assert "0 provider entries" in client.get("/register/", {"eqf_level": "7"}).content.decode()
