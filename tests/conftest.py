@@ -109,3 +109,11 @@ def reference_data(transactional_db):
 
     if not Framework.objects.exists():
         importlib.import_module("frameworks.migrations.0002_reference_data").seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The register caches its counts per search; every test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()

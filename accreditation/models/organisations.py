@@ -42,6 +42,12 @@ class Provider(models.Model):
         ordering = ["legal_name"]
         verbose_name = _("provider")
         verbose_name_plural = _("providers")
+        # The register filters and sorts on these.
+        indexes = [
+            models.Index(fields=["country"]),
+            models.Index(fields=["type"]),
+            models.Index(fields=["legal_name"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(pic="") | Q(pic__regex=r"^[0-9]{9}$"),

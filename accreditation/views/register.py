@@ -2,10 +2,12 @@
 verification and the feed of changes. Only published entries are ever read here."""
 
 import datetime
+import hashlib
 
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,6 +26,7 @@ from ..models.register import EntryStatus
 
 PAGE_SIZE = 20
 MAX_PAGE = 10_000
+SUMMARY_SECONDS = 300
 
 
 def filtered(request: HttpRequest) -> RegisterFilter:
@@ -53,6 +56,25 @@ def facets(queryset) -> dict[str, list[tuple[str, str, int]]]:
     }
 
 
+def register_version() -> str:
+    """Changes whenever an entry or its history changes: part of every cache key of the register."""
+    entry = RegisterEntry.objects.aggregate(last=Max("updated_at"))["last"]
+    event = RegisterEvent.objects.aggregate(last=Max("recorded_at"))["last"]
+    return f"{entry}|{event}"
+
+
+def summary(register_filter: RegisterFilter, query: str) -> dict:
+    """The result count and the counts per filter value, cached until the register changes: they cost the most
+    to compute and are the same for every page of one search."""
+    key = "register:summary:" + hashlib.sha256(f"{query}|{register_version()}".encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is None:
+        queryset = register_filter.qs
+        cached = {"count": queryset.count(), "facets": facets(queryset)}
+        cache.set(key, cached, SUMMARY_SECONDS)
+    return cached
+
+
 def search(request: HttpRequest) -> HttpResponse:
     register_filter = filtered(request)
     if register_filter.is_bound and not register_filter.is_valid():
@@ -65,16 +87,19 @@ def search(request: HttpRequest) -> HttpResponse:
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit() or not 1 <= int(page_number) <= MAX_PAGE:
         page_number = "1"
-    page = Paginator(entries, PAGE_SIZE).get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
+    totals = summary(register_filter, query.urlencode())
+    paginator = Paginator(entries, PAGE_SIZE)
+    paginator.count = totals["count"]  # known from the summary: no second COUNT query
+    page = paginator.get_page(page_number)
     return render(
         request,
         "accreditation/register/search.html",
         {
             "filter": register_filter,
             "page": page,
-            "facets": facets(register_filter.qs),
+            "facets": totals["facets"],
             "query": query.urlencode(),
             "export_query": query.urlencode(),
         },
