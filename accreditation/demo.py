@@ -186,7 +186,6 @@ def _accredit(application, people):
             application=application,
             outcome=Decision.Outcome.ACCREDIT,
             rationale="The provider meets ESG Part 1 and the EU micro-credential principles.",
-            valid_from=timezone.localdate() - datetime.timedelta(days=400),
             by=officer,
         ),
     )
@@ -293,7 +292,7 @@ def load_demo() -> bool:
     agency, authority = organisations["agency"], organisations["authority"]
     reviewers = [people["reviewer1"], people["reviewer2"], people["reviewer3"]]
 
-    # Published last year, so the register, its downloads and its verification page have something to show.
+    # Published, so the register, its downloads and its verification page have something to show.
     accredited = _draft(atlantic, agency, authority, people["provider"], catalogue_atlantic, "APP-2025-0001")
     accredited = steps.submit_application(application=accredited, by=people["provider"])
     _accredit(accredited, (people["coordinator"], reviewers, people["provider"], people["officer"]))

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frameworks.models import FieldOfStudy
+
 from ..models import Application, EvidenceDocument, MicroCredential
 from ..uploads import check_evidence_file
 
@@ -31,6 +33,8 @@ class ApplicationDraftForm(forms.ModelForm):
         self.fields["micro_credentials"].queryset = MicroCredential.objects.filter(provider=provider)
         self.fields["micro_credentials"].help_text = _("For a scope of selected micro-credentials.")
         self.fields["scope_eqf_min"].help_text = _("For an institutional scope.")
+        self.fields["scope_fields"].queryset = FieldOfStudy.objects.filter(parent__isnull=True)
+        self.fields["scope_fields"].help_text = _("For an institutional scope: the broad fields it covers.")
 
     def clean(self):
         data = super().clean()

@@ -14,6 +14,15 @@ from .steps import due_dates
 from .tasks import STEP_URLS
 
 
+def _with_labels(events):
+    """Audit events with the status they moved to in words."""
+    labels = dict(Application.Status.choices)
+    events = list(events)
+    for event in events:
+        event.to_label = labels.get(event.data.get("to"), "") if isinstance(event.data, dict) else ""
+    return events
+
+
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(
@@ -51,7 +60,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": application.decisions.select_related("officer"),
             "comments": application.report_comments.select_related("author"),
             "members": panel.members.select_related("reviewer").order_by("role", "pk") if panel else [],
-            "history": application.audit_events.order_by("pk"),
+            "history": _with_labels(application.audit_events.order_by("pk")),
             "is_provider": is_provider,
             "is_coordinator": application.agency.memberships.filter(user=request.user, role=Role.COORDINATOR).exists(),
         },
