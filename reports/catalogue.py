@@ -197,14 +197,25 @@ def row_data(values: dict, levels: dict[str, int], fields: dict[str, int]) -> tu
 
 def validate_rows(rows, provider, on_progress=None) -> list[RowResult]:
     """Validate each row with the web form's rules and the alignment checks."""
-    from accreditation.forms.catalogue import MicroCredentialForm
+    from accreditation.forms.catalogue import MicroCredentialForm, grouped_levels
 
     levels = {level_label(level): level.pk for level in Level.objects.select_related("framework")}
     fields = dict(FieldOfStudy.objects.values_list("code", "pk"))
+    level_choices = grouped_levels()  # the select's options, built once for all rows
+    known = {
+        "nqf_level": Level.objects.select_related("framework", "referencing").in_bulk(),
+        "field": FieldOfStudy.objects.in_bulk(),
+    }
     results = []
     for number, values in rows:
         data, problems = row_data(values, levels, fields)
-        form = MicroCredentialForm(data=data, instance=MicroCredential(provider=provider), provider=provider)
+        form = MicroCredentialForm(
+            data=data,
+            instance=MicroCredential(provider=provider),
+            provider=provider,
+            level_choices=level_choices,
+            known=known,
+        )
         result = RowResult(number=number, values={k: _cell_text(values.get(k)) for k, _l in COLUMNS}, errors=problems)
         if form.is_valid():
             spec = form.save(commit=False)
@@ -303,17 +314,23 @@ def annotated_workbook(job: Job) -> bytes:
 @transaction.atomic
 def import_catalogue(*, job: Job, by) -> int:
     """Import every row of a validated file with no errors, all in one transaction."""
-    from accreditation.forms.catalogue import MicroCredentialForm
+    from accreditation.forms.catalogue import MicroCredentialForm, grouped_levels
 
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.status != Job.Status.DONE or job.result.get("errors"):
         raise ValueError(_("Only a checked file without errors can be imported."))
     levels = {level_label(level): level.pk for level in Level.objects.select_related("framework")}
     fields = dict(FieldOfStudy.objects.values_list("code", "pk"))
+    level_choices = grouped_levels()
     created = []
     for row in job.result["rows"]:
         data, _problems = row_data(row["values"], levels, fields)
-        form = MicroCredentialForm(data=data, instance=MicroCredential(provider=job.provider), provider=job.provider)
+        form = MicroCredentialForm(
+            data=data,
+            instance=MicroCredential(provider=job.provider),
+            provider=job.provider,
+            level_choices=level_choices,
+        )
         if not form.is_valid():  # the reference data changed since the check
             raise ValueError(_("Row %(n)s no longer validates; check the file again.") % {"n": row["number"]})
         spec = form.save(commit=False)

@@ -50,10 +50,23 @@ def grouped_levels():
     return [("", "—"), *groups.items()]
 
 
+class PreloadedModelChoiceField(forms.ModelChoiceField):
+    """A model choice that looks a value up among rows already loaded, when it was given some, before asking the
+    database; validation is otherwise the same."""
+
+    preloaded: dict = {}
+
+    def to_python(self, value):
+        if value not in self.empty_values and str(value).isdigit() and int(value) in self.preloaded:
+            return self.preloaded[int(value)]
+        return super().to_python(value)
+
+
 class MicroCredentialForm(forms.ModelForm):
     class Meta:
         model = MicroCredential
         fields = ["reference", *MicroCredential.SPECIFICATION_FIELDS]
+        field_classes = {"nqf_level": PreloadedModelChoiceField, "field": PreloadedModelChoiceField}
         widgets = {
             "learning_outcomes": forms.Textarea(attrs={"rows": 5}),
             "quality_assurance": forms.Textarea(attrs={"rows": 2}),
@@ -61,13 +74,25 @@ class MicroCredentialForm(forms.ModelForm):
             "further_information": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, provider: Provider | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        provider: Provider | None = None,
+        level_choices: list | None = None,
+        known: dict | None = None,
+        **kwargs,
+    ):
+        """When many forms are built at once (the XLSX import), `level_choices` (from grouped_levels()) and `known`
+        ({"nqf_level": {pk: Level}, "field": {pk: FieldOfStudy}}) spare each form the same queries; the rules are
+        unchanged."""
         super().__init__(*args, **kwargs)
+        for name, objects in (known or {}).items():
+            self.fields[name].preloaded = objects
         self.provider = provider
         if provider is not None:
             self.instance.provider = provider
         self.fields["nqf_level"].queryset = Level.objects.select_related("framework", "referencing")
-        self.fields["nqf_level"].widget.choices = grouped_levels()
+        self.fields["nqf_level"].widget.choices = level_choices if level_choices is not None else grouped_levels()
         self.fields["field"].queryset = FieldOfStudy.objects.all()
         self.fields["eqf_level"].help_text = _("Leave empty: it is derived from the national level when referenced.")
 
