@@ -67,3 +67,19 @@ def test_dashboard_query_count_does_not_grow_with_applications(
         )
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         client.get("/statistics/")
+
+
+def test_agency_exports_give_time_in_each_step_and_reviewer_workload(
+    client, decided, coordinator, reviewers, provider_staff
+):
+    client.force_login(coordinator)
+    sheet = load_workbook(io.BytesIO(client.get("/agency/exports/applications.xlsx").content))["Applications"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Reference", "Provider", "Status") and "Days: screen" in rows[0]
+    assert rows[1][0] == decided.reference and rows[1][2] == "Accredited"
+    assert rows[1][rows[0].index("Days: screen")] is not None
+    sheet = load_workbook(io.BytesIO(client.get("/agency/exports/reviewers.xlsx").content))["Reviewers"]
+    names = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert names[reviewers[0].get_full_name()][2] == 1  # one completed review
+    client.force_login(provider_staff)
+    assert client.get("/agency/exports/applications.xlsx").status_code == 404
