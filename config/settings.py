@@ -211,6 +211,8 @@ ACCREDITATION = {
     "CONFLICT_COOLING_OFF_YEARS": int(os.environ.get("CONFLICT_COOLING_OFF_YEARS", "3")),
 }
 VIEWFLOW = {"AUTOREGISTER": False}
+# Register XLSX downloads of more entries than this are built in the background with a progress page.
+REGISTER_EXPORT_INLINE_MAX = int(os.environ.get("REGISTER_EXPORT_INLINE_MAX", "5000"))
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,17 +1,20 @@
 """Background jobs: long work (imports, large exports) runs outside the request and reports its progress."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 def job_file_path(instance: "Job", filename: str) -> str:
-    return f"jobs/{instance.kind}/{instance.created_by_id}-{filename[-60:]}"
+    return f"jobs/{instance.kind}/{instance.token}-{filename[-60:]}"
 
 
 class Job(models.Model):
     class Kind(models.TextChoices):
         CATALOGUE_IMPORT = "catalogue_import", _("Catalogue import")
+        REGISTER_EXPORT = "register_export", _("Register download")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
@@ -30,7 +33,12 @@ class Job(models.Model):
     provider = models.ForeignKey(
         "accreditation.Provider", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("provider")
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+", verbose_name=_("by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    # Public jobs (downloads of the register) are reached by this unguessable token instead of an account.
+    token = models.UUIDField(_("token"), default=uuid.uuid4, unique=True, editable=False)
+    output = models.FileField(_("result file"), upload_to=job_file_path, blank=True)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -43,9 +44,23 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 
 def export_xlsx(request: HttpRequest) -> HttpResponse:
+    """Small results are built at once; large ones in the background, with a page that shows progress."""
     entries, error = _entries(request)
     if error:
         return error
+    if entries.count() > settings.REGISTER_EXPORT_INLINE_MAX:
+        from reports.jobs import start_job
+        from reports.models import Job
+
+        query = request.GET.copy()
+        query.pop("page", None)
+        job = Job.objects.create(
+            kind=Job.Kind.REGISTER_EXPORT,
+            created_by=request.user if request.user.is_authenticated else None,
+            result={"query": query.urlencode()},
+        )
+        start_job(job)
+        return redirect("register:export-job", job.token)
     handle = builders.xlsx_file(builders.entry_rows(entries.iterator(chunk_size=CHUNK), settings.SITE_URL))
     return FileResponse(
         handle,
@@ -95,4 +110,25 @@ def export_elm(request: HttpRequest) -> HttpResponse:
 
     return StreamingHttpResponse(
         elm_chunks(entries.iterator(chunk_size=CHUNK), settings.SITE_URL), content_type="application/xml; charset=utf-8"
+    )
+
+
+def export_job(request: HttpRequest, token) -> HttpResponse:
+    """The progress page of a large download, reached by its unguessable token."""
+    from reports.models import Job
+
+    job = get_object_or_404(Job, token=token, kind=Job.Kind.REGISTER_EXPORT)
+    template = "reports/job_progress.html" if request.htmx else "accreditation/register/export_job.html"
+    return render(request, template, {"job": job})
+
+
+def export_job_file(request: HttpRequest, token) -> HttpResponse:
+    from reports.models import Job
+
+    job = get_object_or_404(Job, token=token, kind=Job.Kind.REGISTER_EXPORT, status=Job.Status.DONE)
+    return FileResponse(
+        job.output.open("rb"),
+        as_attachment=True,
+        filename=f"register-{job.created_at.date().isoformat()}.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )

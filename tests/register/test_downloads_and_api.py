@@ -131,3 +131,19 @@ def test_openapi_schema_and_docs_are_served(client):
     assert "openapi" in text and "/api/v1/entries/" in text
     docs = client.get("/api/docs/").content.decode()
     assert "GET /api/v1/entries/" in docs and "valid_on" in docs
+
+
+def test_large_xlsx_downloads_are_built_in_the_background_with_a_progress_page(
+    client, entries, settings, django_capture_on_commit_callbacks
+):
+    settings.REGISTER_EXPORT_INLINE_MAX = 1
+    settings.JOBS_RUN_INLINE = True
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get("/register/export.xlsx", {"country": "IE"})
+    assert response.status_code == 302 and response.url.startswith("/register/exports/")
+    page = client.get(response.url).content.decode()
+    assert "Preparing your download" in page and "Download the register (XLSX)" in page
+    workbook = load_workbook(io.BytesIO(body(client.get(response.url + "register.xlsx"))), read_only=True)
+    rows = list(workbook["Register"].iter_rows(values_only=True))
+    assert len(rows) == 1 + 5  # header, then one row per accredited micro-credential
+    assert client.get("/register/exports/00000000-0000-0000-0000-000000000000/").status_code == 404
