@@ -5,9 +5,49 @@ from dataclasses import dataclass
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Application, AuditEvent, AuditHead
 from .models.audit import GENESIS_HASH
+
+# The words people read in an application's history; events keep the plain English verb as stored data.
+VERB_LABELS = {
+    "accepted the invitation": _("accepted the invitation"),
+    "declined the invitation": _("declined the invitation"),
+    "added a micro-credential": _("added a micro-credential"),
+    "answered the information request": _("answered the information request"),
+    "attached evidence": _("attached evidence"),
+    "chased a reviewer": _("sent a reminder to a reviewer"),
+    "commented on the draft report": _("commented on the draft report"),
+    "consolidated the reviews": _("consolidated the reviews"),
+    "created a draft application": _("created the draft application"),
+    "decided": _("decided"),
+    "edited the draft application": _("edited the draft application"),
+    "finalised the review report": _("finalised the review report"),
+    "imported a catalogue": _("imported a catalogue"),
+    "invited a reviewer": _("invited a reviewer"),
+    "issued document": _("issued a document"),
+    "moved": _("moved to the next step"),
+    "published to the register": _("published to the register"),
+    "reassigned a task": _("reassigned a task"),
+    "recorded the site visit": _("recorded the site visit"),
+    "removed evidence": _("removed evidence"),
+    "replaced a reviewer": _("replaced a reviewer"),
+    "screened": _("screened the application"),
+    "sent a reminder": _("sent a deadline reminder"),
+    "started the accreditation process": _("started the accreditation process"),
+    "submitted a review": _("submitted a review"),
+    "submitted": _("submitted the application"),
+    "updated the provider profile": _("updated the provider profile"),
+    "updated the reviewer profile": _("updated the reviewer profile"),
+    "register entry suspended": _("suspended the register entry"),
+    "register entry reinstated": _("lifted the suspension of the register entry"),
+    "register entry withdrawn": _("withdrew the register entry"),
+}
+
+
+def verb_label(verb: str) -> str:
+    return str(VERB_LABELS.get(verb, verb))
 
 
 def record(*, actor, verb: str, target: models.Model, data: dict | None = None) -> AuditEvent:

@@ -8,6 +8,7 @@ from django.urls import path
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from ..audit import verb_label
 from ..models import Application, IssuedDocument, Role
 from ..roles import roles_of
 from .steps import due_dates
@@ -20,6 +21,7 @@ def _with_labels(events):
     events = list(events)
     for event in events:
         event.to_label = labels.get(event.data.get("to"), "") if isinstance(event.data, dict) else ""
+        event.verb_label = verb_label(event.verb)
     return events
 
 
