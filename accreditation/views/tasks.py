@@ -1,5 +1,6 @@
 """My tasks, and the steps of the flow done by providers and coordinators in the accreditation workspaces."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,9 +11,11 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from ..flows import AccreditationFlow
+from ..forms.drafts import EvidenceUploadForm
 from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
-from ..models import IssuedDocument
+from ..models import EvidenceDocument, IssuedDocument
 from ..services import applications as services
+from ..services.drafts import add_evidence
 from .steps import due_dates, finish_task, open_task
 
 # Where each human step is done; the reviews app serves the panel's steps.
@@ -117,7 +120,52 @@ def revise(request: HttpRequest, pk: int) -> HttpResponse:
             return done
     open_request = application.information_requests.filter(responded_at=None).first()
     return render(
-        request, "accreditation/task_revise.html", _step_context(task, application, form, request_=open_request)
+        request,
+        "accreditation/task_revise.html",
+        _step_context(
+            task,
+            application,
+            form,
+            request_=open_request,
+            upload_form=EvidenceUploadForm(initial={"kind": EvidenceDocument.Kind.RESPONSE}),
+            responses=application.evidence.filter(kind=EvidenceDocument.Kind.RESPONSE),
+        ),
+    )
+
+
+@login_required
+def revise_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach a document to the answer of an information request (while the request is open)."""
+    opened = open_task(request, pk, "revise")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    upload_form = EvidenceUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload_form.is_valid():
+        add_evidence(
+            application=application,
+            uploaded_file=upload_form.cleaned_data["file"],
+            file_format=upload_form.detected_format,
+            kind=EvidenceDocument.Kind.RESPONSE,
+            title=upload_form.cleaned_data["title"],
+            by=request.user,
+        )
+        messages.success(
+            request, _("“%(title)s” is attached to your answer.") % {"title": upload_form.cleaned_data["title"]}
+        )
+        return redirect("accreditation:task-revise", task.pk)
+    return render(
+        request,
+        "accreditation/task_revise.html",
+        _step_context(
+            task,
+            application,
+            InformationResponseForm(),
+            request_=application.information_requests.filter(responded_at=None).first(),
+            upload_form=upload_form,
+            responses=application.evidence.filter(kind=EvidenceDocument.Kind.RESPONSE),
+        ),
+        status=400 if upload_form.errors else 200,
     )
 
 
@@ -179,6 +227,7 @@ urlpatterns = [
     path("tasks/<int:pk>/", task_open, name="task"),
     path("tasks/<int:pk>/screen/", screen, name="task-screen"),
     path("tasks/<int:pk>/revise/", revise, name="task-revise"),
+    path("tasks/<int:pk>/revise/attach/", revise_attach, name="task-revise-attach"),
     path("tasks/<int:pk>/comment/", comment, name="task-comment"),
     path("tasks/<int:pk>/finalise/", finalise, name="task-finalise"),
 ]

@@ -144,3 +144,27 @@ def test_issued_documents_are_versions_that_never_change(driver, coordinator, re
     draft = driver.application.documents.get(kind=IssuedDocument.Kind.DRAFT_REPORT)
     assert draft.version == 1
     assert draft.file.read()[:5] == b"%PDF-"
+
+
+def test_provider_attaches_documents_to_the_answer(driver, coordinator, provider_staff, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.flow import PDF_BYTES
+
+    driver.screen(coordinator, outcome="request_information", message="Send the assessment regulations.")
+    task = task_of(driver.refresh(), "revise", owner=provider_staff)
+    client.force_login(provider_staff)
+    response = client.post(
+        f"/tasks/{task.pk}/revise/attach/",
+        {"title": "Assessment regulations", "kind": "response", "file": SimpleUploadedFile("rules.pdf", PDF_BYTES)},
+    )
+    assert response.status_code == 302
+    assert "Assessment regulations" in client.get(f"/tasks/{task.pk}/revise/").content.decode()
+    bad = client.post(
+        f"/tasks/{task.pk}/revise/attach/",
+        {"title": "Not a PDF", "kind": "response", "file": SimpleUploadedFile("rules.pdf", b"plain text")},
+    )
+    assert bad.status_code == 400 and "not a valid PDF" in bad.content.decode()
+    assert driver.application.evidence.filter(kind="response").count() == 1
+    client.force_login(coordinator)
+    assert client.post(f"/tasks/{task.pk}/revise/attach/", {}).status_code == 404

@@ -32,8 +32,7 @@ def test_second_click_on_a_completed_task_changes_nothing_and_says_so(driver, cl
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_tabs_completing_the_same_task_at_once_make_one_transition(
-    reference_data,
-    provider, agency, authority, provider_staff, coordinator, authority_officer, reviewers
+    reference_data, provider, agency, authority, provider_staff, coordinator, authority_officer, reviewers
 ):
     application = submit_application(
         application=draft_application(provider, agency, authority, provider_staff), by=provider_staff
