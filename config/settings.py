@@ -94,6 +94,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default keeps its database in var/, which a fresh checkout does not have yet.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     # Wait for the writer instead of failing at once; WAL lets readers go on while one request writes.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
