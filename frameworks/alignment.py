@@ -1,150 +1,146 @@
-"""Alignment checks of a micro-credential specification: pure functions that read the specification (and the
-level it points to) and return findings. They inform screening and reviewers; they never decide.
+"""Alignment checks of a micro-credential specification: pure functions that read a specification (and the
+framework level it points to) and return findings for screening and reviewers. They inform; they never decide.
 
-A specification is any object with the attributes of accreditation's `Specification` model.
+A specification is any object with the attributes of accreditation's `Specification` model. Nothing here queries
+the database beyond following the attributes of the objects passed in.
 
-Rules, stated so that users can check them:
-- EQF level: derived from the national level through its referencing row; an unreferenced level is an error,
-  and so is a declared EQF level that disagrees with the derived one.
-- Workload: ECTS counts 25 to 30 hours per credit. We accept 10 % either side (22.5 to 33 hours per credit)
-  before warning, because notional hours are estimates; outside 50 % of the range it is an error.
-- Cycle: QF-EHEA short, first, second and third cycles sit at EQF 5, 6, 7 and 8.
-- Learning outcomes: at least two, each starting with an action verb; at EQF 6 and above, outcomes that only use
-  verbs of remembering and understanding ("list", "describe", ...) are too weak for the level.
-- Size: DEQAR counts a non-degree course under 60 ECTS as a micro-credential; more than that is flagged.
+The rules, stated so that providers and reviewers can check them:
+
+- Mandatory elements (EU standard, Council Recommendation 2022/C 243/02, Annex I): title, country or region of
+  the issuer, awarding body, learning outcomes, notional workload, level, type of assessment, form of
+  participation, type of quality assurance. Learner identification and date of issuing describe each issued
+  certificate, not the specification. A missing element is an error.
+- Level: the EQF level is read from the national level's referencing row (a table, not a formula: Ireland NFQ 7
+  and 8 are both EQF 6). A national level without referencing is an error, so is a declared EQF level that
+  differs from the derived one; the derived level itself is reported as information.
+- Workload: ECTS counts 25 to 30 hours per credit. Notional hours are estimates, so a tolerance of 10 % either
+  side is accepted (22.5 to 33 hours per credit, bounds included) before a warning; beyond half the range
+  either side (under 12.5 or over 45 hours per credit) it is an error. Hours without ECTS is a warning: the
+  standard asks for ECTS wherever possible. 60 ECTS or more is a warning: DEQAR counts a non-degree course as a
+  micro-credential only under 60 ECTS.
+- Cycle: the QF-EHEA short, first, second and third cycles sit at EQF 5, 6, 7 and 8; any other pairing is an
+  error.
+- Learning outcomes (verb bands in `outcome_verbs`): fewer than two outcomes is a warning; an outcome that opens
+  with a topic ("Knowledge of ...") is a warning, one whose first word is not a verb the lists know is
+  information; from EQF 6, outcomes that only remember and understand (list, describe, ...) are a warning naming
+  the verbs; from EQF 7, outcomes with no verb of evaluating or creating are information.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from . import outcome_verbs as verbs
+
 ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
 HOURS_PER_CREDIT = (Decimal(25), Decimal(30))
-TOLERANCE = Decimal("0.10")
-SEVERE = Decimal("0.50")
-MICRO_CREDENTIAL_MAX_ECTS = Decimal(60)
+TOLERANCE = Decimal("0.10")  # accepted either side of the range before a warning
+SEVERE = Decimal("0.50")  # beyond this either side, an error
+MICRO_CREDENTIAL_ECTS_LIMIT = Decimal(60)
 
 CYCLE_EQF = {"short": 5, "first": 6, "second": 7, "third": 8}
+CYCLE_NAMES = {
+    "short": _("short cycle"),
+    "first": _("first cycle"),
+    "second": _("second cycle"),
+    "third": _("third cycle"),
+}
 
-# Verbs by the cognitive level they usually express (a transparent, deliberately small list).
-LOWER_ORDER_VERBS = frozenset(
-    [
-        "list",
-        "describe",
-        "identify",
-        "define",
-        "recall",
-        "recognise",
-        "recognize",
-        "name",
-        "state",
-        "outline",
-        "summarise",
-        "summarize",
-        "explain",
-        "understand",
-        "know",
-        "remember",
-        "match",
-        "label",
-        "repeat",
-    ]
-)
-HIGHER_ORDER_VERBS = frozenset(
-    [
-        "analyse",
-        "analyze",
-        "apply",
-        "evaluate",
-        "assess",
-        "design",
-        "create",
-        "develop",
-        "formulate",
-        "justify",
-        "critique",
-        "compare",
-        "synthesise",
-        "synthesize",
-        "construct",
-        "implement",
-        "plan",
-        "solve",
-        "manage",
-        "lead",
-        "investigate",
-        "integrate",
-        "interpret",
-        "demonstrate",
-        "produce",
-        "configure",
-        "monitor",
-        "build",
-        "test",
-        "appraise",
-        "argue",
-        "propose",
-        "research",
-        "communicate",
-        "collaborate",
-        "adapt",
-        "select",
-        "use",
-        "perform",
-        "operate",
-        "calculate",
-        "prepare",
-        "organise",
-        "organize",
-    ]
-)
-NON_VERBS = frozenset(
-    ["the", "a", "an", "an", "to", "of", "in", "on", "students", "learners", "participants", "be", "have"]
-)
+MIN_OUTCOMES = 2
+HIGHER_ORDER_FROM_EQF = 6
+EVALUATE_CREATE_FROM_EQF = 7
 
 
 @dataclass(frozen=True)
 class Finding:
-    severity: str
-    element: str
+    severity: str  # "error" | "warning" | "info"
+    element: str  # code of the EU standard's element, e.g. "level", "workload", "learning_outcomes"
     message: str
 
     def __str__(self) -> str:
         return str(self.message)
 
 
+# --- Level -------------------------------------------------------------------------------------------------
+
+
 def derive_eqf_level(level) -> int | None:
-    """The EQF level a framework level is referenced to, or None when it is not referenced."""
+    """The EQF level a framework level is referenced to; an EQF level is its own; None when not referenced."""
     if level is None:
         return None
+    # A missing one-to-one row raises RelatedObjectDoesNotExist, an AttributeError: getattr's default covers it.
     referencing = getattr(level, "referencing", None)
-    try:
-        return referencing.eqf_level if referencing is not None else None
-    except AttributeError:
-        return None
+    if referencing is not None:
+        return referencing.eqf_level
+    framework = getattr(level, "framework", None)
+    if getattr(framework, "kind", None) == "eqf":
+        return level.ordinal
+    return None
+
+
+def effective_eqf_level(spec) -> int | None:
+    """The derived EQF level where the national level is referenced, else the declared one."""
+    return derive_eqf_level(spec.nqf_level) or spec.eqf_level
+
+
+def check_level(spec) -> list[Finding]:
+    """The EQF level derived from the national level, and its agreement with a declared EQF level."""
+    if spec.nqf_level is None:
+        return []
+    label = f"{spec.nqf_level.framework.code} {spec.nqf_level.code}"
+    derived = derive_eqf_level(spec.nqf_level)
+    if derived is None:
+        message = _("%(level)s is not referenced to the EQF: choose a referenced level or give the EQF level.")
+        return [Finding(ERROR, "level", message % {"level": label})]
+    findings = [
+        Finding(INFO, "level", _("%(level)s corresponds to EQF level %(eqf)s.") % {"level": label, "eqf": derived})
+    ]
+    if spec.eqf_level is not None and spec.eqf_level != derived:
+        message = _("The declared EQF level %(declared)s does not match EQF %(derived)s derived from %(level)s.")
+        findings.append(
+            Finding(ERROR, "level", message % {"declared": spec.eqf_level, "derived": derived, "level": label})
+        )
+    return findings
+
+
+def check_cycle(spec) -> list[Finding]:
+    """A QF-EHEA cycle must sit at its EQF level."""
+    eqf = effective_eqf_level(spec)
+    expected = CYCLE_EQF.get(spec.cycle or "")
+    if eqf is None or expected is None or expected == eqf:
+        return []
+    message = _("The QF-EHEA %(cycle)s is at EQF level %(expected)s, not %(eqf)s.")
+    return [Finding(ERROR, "level", message % {"cycle": CYCLE_NAMES[spec.cycle], "expected": expected, "eqf": eqf})]
+
+
+# --- Mandatory elements ------------------------------------------------------------------------------------
 
 
 def _has(value) -> bool:
-    return value is not None and str(value).strip() != ""
+    # Objects (a Level) count as given without being turned into text, which could follow relations.
+    if isinstance(value, str):
+        return value.strip() != ""
+    return value is not None
+
+
+def _either(first, second):
+    return first if _has(first) else second
 
 
 def missing_mandatory_elements(spec) -> list[Finding]:
-    """The mandatory elements of the EU standard that the specification lacks (learner identification and date of
-    issuing belong to each issued credential, not to the specification)."""
+    """The mandatory elements of the EU standard that the specification lacks, as errors."""
     checks = [
         ("title", spec.title, _("Title of the micro-credential")),
-        ("country", spec.country or getattr(spec, "region", ""), _("Country or region of the issuer")),
+        ("country", _either(spec.country, getattr(spec, "region", "")), _("Country or region of the issuer")),
         ("awarding_body", spec.awarding_body, _("Awarding body")),
         ("learning_outcomes", spec.learning_outcomes, _("Learning outcomes")),
-        (
-            "workload",
-            spec.workload_hours if _has(spec.workload_hours) else spec.ects,
-            _("Notional workload (hours or ECTS)"),
-        ),
-        ("level", spec.nqf_level if spec.nqf_level is not None else spec.eqf_level, _("Level (NQF or EQF)")),
+        ("workload", _either(spec.workload_hours, spec.ects), _("Notional workload (hours or ECTS)")),
+        ("level", _either(spec.nqf_level, spec.eqf_level), _("Level (NQF or EQF)")),
         ("assessment_type", spec.assessment_type, _("Type of assessment")),
         ("participation_form", spec.participation_form, _("Form of participation")),
         ("quality_assurance", spec.quality_assurance, _("Type of quality assurance")),
@@ -156,158 +152,204 @@ def missing_mandatory_elements(spec) -> list[Finding]:
     ]
 
 
-def check_level(spec) -> list[Finding]:
-    if spec.nqf_level is None:
+# --- Workload ----------------------------------------------------------------------------------------------
+
+
+def _decimal(value) -> Decimal | None:
+    if not _has(value):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number > 0 else None
+
+
+def _number(value: Decimal) -> str:
+    """A decimal without trailing zeros or exponent: 5.0 -> 5, 2.5 -> 2.5."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def accepted_hours_per_credit(margin: Decimal = TOLERANCE) -> tuple[Decimal, Decimal]:
+    low, high = HOURS_PER_CREDIT
+    return low * (1 - margin), high * (1 + margin)
+
+
+def check_ects_given(spec) -> list[Finding]:
+    """Hours without ECTS: the EU standard asks for the workload in ECTS wherever possible."""
+    if _decimal(spec.workload_hours) is None or _decimal(spec.ects) is not None:
         return []
-    derived = derive_eqf_level(spec.nqf_level)
-    label = f"{spec.nqf_level.framework.code} {spec.nqf_level.code}"
-    if derived is None:
-        return [
-            Finding(
-                ERROR,
-                "level",
-                _("%(level)s is not referenced to the EQF: choose a referenced level or give the EQF level.")
-                % {"level": label},
-            )
-        ]
-    findings = [
-        Finding(INFO, "level", _("%(level)s corresponds to EQF level %(eqf)s.") % {"level": label, "eqf": derived})
-    ]
-    if spec.eqf_level is not None and spec.eqf_level != derived:
-        findings.append(
-            Finding(
-                ERROR,
-                "level",
-                _("The declared EQF level %(declared)s does not match EQF %(derived)s derived from %(level)s.")
-                % {"declared": spec.eqf_level, "derived": derived, "level": label},
-            )
-        )
-    return findings
+    message = _("Give the workload in ECTS as well: the EU standard asks for ECTS wherever possible.")
+    return [Finding(WARNING, "workload", message)]
 
 
-def effective_eqf_level(spec) -> int | None:
-    return derive_eqf_level(spec.nqf_level) or spec.eqf_level
+def check_hours_per_credit(spec) -> list[Finding]:
+    """Hours per ECTS credit against 25-30, with the tolerance stated in the module docstring."""
+    hours, ects = _decimal(spec.workload_hours), _decimal(spec.ects)
+    if hours is None or ects is None:
+        return []
+    rate = hours / ects
+    accepted_low, accepted_high = accepted_hours_per_credit()
+    if accepted_low <= rate <= accepted_high:
+        return []
+    severe_low, severe_high = accepted_hours_per_credit(SEVERE)
+    severity = WARNING if severe_low <= rate <= severe_high else ERROR
+    message = _(
+        "%(hours)s hours for %(ects)s ECTS is %(rate)s hours per credit: ECTS counts 25 to 30, and this check "
+        "accepts %(low)s to %(high)s."
+    )
+    values = {
+        "hours": _number(hours),
+        "ects": _number(ects),
+        "rate": _number(rate.quantize(Decimal("0.1"))),
+        "low": _number(accepted_low),
+        "high": _number(accepted_high),
+    }
+    return [Finding(severity, "workload", message % values)]
+
+
+def check_size(spec) -> list[Finding]:
+    """60 ECTS or more is a full year of study: DEQAR counts micro-credentials under 60 ECTS."""
+    ects = _decimal(spec.ects)
+    if ects is None or ects < MICRO_CREDENTIAL_ECTS_LIMIT:
+        return []
+    message = _(
+        "%(ects)s ECTS is not a micro-credential by DEQAR's definition, which counts non-degree courses under 60 ECTS."
+    )
+    return [Finding(WARNING, "workload", message % {"ects": _number(ects)})]
 
 
 def check_workload(spec) -> list[Finding]:
-    hours, ects = spec.workload_hours, spec.ects
-    if _has(hours) and not _has(ects):
-        return [
-            Finding(
-                WARNING,
-                "workload",
-                _("Give the workload in ECTS as well: the EU standard asks for ECTS wherever possible."),
-            )
-        ]
-    if not (_has(hours) and _has(ects)) or Decimal(ects) <= 0:
-        return []
-    per_credit = Decimal(hours) / Decimal(ects)
-    low, high = HOURS_PER_CREDIT
-    findings = []
-    if low * (1 - TOLERANCE) <= per_credit <= high * (1 + TOLERANCE):
-        pass
-    else:
-        severity = ERROR if not (low * (1 - SEVERE) <= per_credit <= high * (1 + SEVERE)) else WARNING
-        findings.append(
-            Finding(
-                severity,
-                "workload",
-                _("%(hours)s hours for %(ects)s ECTS is %(rate)s hours per credit; ECTS counts 25 to 30.")
-                % {"hours": hours, "ects": Decimal(ects).normalize(), "rate": per_credit.quantize(Decimal("0.1"))},
-            )
-        )
-    if Decimal(ects) >= MICRO_CREDENTIAL_MAX_ECTS:
-        findings.append(
-            Finding(
-                WARNING,
-                "workload",
-                _("%(ects)s ECTS is not a micro-credential by DEQAR's definition (under 60 ECTS).")
-                % {"ects": Decimal(ects).normalize()},
-            )
-        )
-    return findings
+    """The workload checks together (ECTS given, hours per credit, size)."""
+    return [*check_ects_given(spec), *check_hours_per_credit(spec), *check_size(spec)]
 
 
-def check_cycle(spec) -> list[Finding]:
-    eqf = effective_eqf_level(spec)
-    if not spec.cycle or eqf is None:
-        return []
-    expected = CYCLE_EQF.get(spec.cycle)
-    if expected is not None and expected != eqf:
-        return [
-            Finding(
-                ERROR,
-                "level",
-                _("The %(cycle)s cycle of the QF-EHEA is at EQF level %(expected)s, not %(eqf)s.")
-                % {"cycle": spec.cycle, "expected": expected, "eqf": eqf},
-            )
-        ]
-    return []
+# --- Learning outcomes -------------------------------------------------------------------------------------
+
+NUMBERING = re.compile(r"^(lo)?\(?([0-9]+|[a-z]|[ivx]+)[.):]$")
+
+
+def outcome_lines(spec) -> list[str]:
+    """The outcomes, one per line, without bullets."""
+    lines = getattr(spec, "outcome_lines", None)
+    if lines is not None:
+        return list(lines)
+    return [line.strip(" -•*\t") for line in (spec.learning_outcomes or "").splitlines() if line.strip(" -•*\t")]
 
 
 def first_word(outcome: str) -> str:
-    words = [w.strip(".,;:()").lower() for w in outcome.split()]
-    words = [w for w in words if w]
-    # "Be able to analyse ..." and "Students will analyse ..." start with their verb a few words in.
-    while words and (words[0] in NON_VERBS or words[0] in {"will", "can", "able", "should"}):
+    """The word an outcome starts with once numbering and lead-ins are skipped ("1. Students will be able to
+    analyse ..." -> "analyse")."""
+    raw = outcome.lower().split()
+    while raw and NUMBERING.match(raw[0]):
+        raw.pop(0)
+    words = [word for word in (token.strip(".,;:!?\"“”'()") for token in raw) if word]
+    if "able" in words[:12] and words[words.index("able") + 1 : words.index("able") + 2] == ["to"]:
+        words = words[words.index("able") + 2 :]
+    while words and words[0] in verbs.LEAD_IN:
         words.pop(0)
     return words[0] if words else ""
 
 
-def outcome_lines(spec) -> list[str]:
-    lines = getattr(spec, "outcome_lines", None)
-    if lines is not None:
-        return list(lines)
-    return [line.strip(" -•\t") for line in (spec.learning_outcomes or "").splitlines() if line.strip(" -•\t")]
+def verb_band(word: str) -> str | None:
+    """The band of a verb ("remember", "apply", "create"), also for a third-person form; None if unknown."""
+    bands = (
+        ("remember", verbs.REMEMBER_UNDERSTAND),
+        ("apply", verbs.APPLY_ANALYSE),
+        ("create", verbs.EVALUATE_CREATE),
+    )
+    candidates = [word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""]
+    for band, members in bands:
+        if any(candidate in members for candidate in candidates if candidate):
+            return band
+    return None
 
 
-def check_outcomes(spec) -> list[Finding]:
-    outcomes = outcome_lines(spec)
-    if not outcomes:
+def is_topic(word: str) -> bool:
+    return word in verbs.TOPIC_OPENERS or (len(word) > 5 and word.endswith(verbs.TOPIC_SUFFIXES))
+
+
+def _quote(outcome: str) -> str:
+    return outcome if len(outcome) <= 80 else outcome[:79] + "…"
+
+
+def check_outcome_count(outcomes: list[str]) -> list[Finding]:
+    if not outcomes or len(outcomes) >= MIN_OUTCOMES:
         return []
+    return [Finding(WARNING, "learning_outcomes", _("Give at least two learning outcomes."))]
+
+
+def check_outcome_openings(outcomes: list[str]) -> list[Finding]:
+    """Each outcome should say what the learner does, starting with an action verb."""
     findings = []
-    if len(outcomes) < 2:
-        findings.append(Finding(WARNING, "learning_outcomes", _("Give at least two learning outcomes.")))
-    verbs = [first_word(outcome) for outcome in outcomes]
-    for outcome, verb in zip(outcomes, verbs, strict=True):
-        if verb not in LOWER_ORDER_VERBS and verb not in HIGHER_ORDER_VERBS:
-            findings.append(
-                Finding(
-                    INFO,
-                    "learning_outcomes",
-                    _("“%(outcome)s” does not start with a recognised action verb.") % {"outcome": outcome[:80]},
-                )
-            )
-    eqf = effective_eqf_level(spec)
-    if eqf is not None and eqf >= 6 and verbs and all(verb in LOWER_ORDER_VERBS for verb in verbs):
-        findings.append(
-            Finding(
-                WARNING,
-                "learning_outcomes",
-                _(
-                    "At EQF level %(eqf)s, outcomes that only %(verbs)s read below the level: "
-                    "add outcomes that analyse, evaluate or create."
-                )
-                % {"eqf": eqf, "verbs": ", ".join(sorted(set(verbs)))},
-            )
-        )
+    for outcome in outcomes:
+        word = first_word(outcome)
+        if verb_band(word) is not None:
+            continue
+        if is_topic(word):
+            message = _("“%(outcome)s” names a topic, not what the learner can do: start with an action verb.")
+            findings.append(Finding(WARNING, "learning_outcomes", message % {"outcome": _quote(outcome)}))
+        else:
+            message = _("“%(outcome)s” does not start with a recognised action verb.")
+            findings.append(Finding(INFO, "learning_outcomes", message % {"outcome": _quote(outcome)}))
     return findings
 
 
-def check_specification(spec) -> list[Finding]:
-    """Every check, errors first."""
-    findings = [
-        *missing_mandatory_elements(spec),
-        *check_level(spec),
-        *check_workload(spec),
-        *check_cycle(spec),
-        *check_outcomes(spec),
+def check_outcome_demand(outcomes: list[str], eqf: int | None) -> list[Finding]:
+    """Outcomes whose verbs only remember and understand read below EQF 6 and up."""
+    if eqf is None:
+        return []
+    words = [first_word(outcome) for outcome in outcomes]
+    bands = [verb_band(word) for word in words]
+    known = [(word, band) for word, band in zip(words, bands, strict=True) if band is not None]
+    if not known:
+        return []
+    if eqf >= HIGHER_ORDER_FROM_EQF and all(band == "remember" for _word, band in known):
+        message = _(
+            "At EQF level %(eqf)s the outcomes only %(verbs)s: verbs of remembering and understanding read below "
+            "the level. Add outcomes that apply, analyse, evaluate or create."
+        )
+        named = ", ".join(sorted({word for word, _band in known}))
+        return [Finding(WARNING, "learning_outcomes", message % {"eqf": eqf, "verbs": named})]
+    if eqf >= EVALUATE_CREATE_FROM_EQF and "create" not in bands:
+        message = _(
+            "At EQF level %(eqf)s outcomes usually include evaluating or creating (e.g. evaluate, justify, "
+            "design); none of these outcomes does."
+        )
+        return [Finding(INFO, "learning_outcomes", message % {"eqf": eqf})]
+    return []
+
+
+def check_outcomes(spec) -> list[Finding]:
+    """Number, opening and cognitive demand of the learning outcomes."""
+    outcomes = outcome_lines(spec)
+    return [
+        *check_outcome_count(outcomes),
+        *check_outcome_openings(outcomes),
+        *check_outcome_demand(outcomes, effective_eqf_level(spec)),
     ]
-    order = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted(findings, key=lambda finding: order[finding.severity])
+
+
+# --- All together ------------------------------------------------------------------------------------------
+
+CHECKS = (
+    missing_mandatory_elements,
+    check_level,
+    check_cycle,
+    check_workload,
+    check_outcomes,
+)
+
+
+def check_specification(spec) -> list[Finding]:
+    """Every check, errors first, then warnings, then information (each group in the order of CHECKS)."""
+    findings = [finding for check in CHECKS for finding in check(spec)]
+    return sorted(findings, key=lambda finding: SEVERITY_ORDER[finding.severity])
 
 
 def findings_by_severity(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """The findings grouped as {"error": [...], "warning": [...], "info": [...]}."""
     grouped: dict[str, list[Finding]] = {ERROR: [], WARNING: [], INFO: []}
     for finding in findings:
         grouped[finding.severity].append(finding)
