@@ -255,6 +255,76 @@ NATIONAL = {
     },
 }
 
+# Each national level's concept in the EU vocabulary of national qualification levels
+# (http://data.europa.eu/snb/qdr/<id>), matched by the vocabulary's labels ("IE NQF Level 8", "SCQF Level 7",
+# "RQF Entry Level 3", ...). RQF Entry 1 and 2 share the vocabulary's one concept "RQF Entry Levels 1-2"; the
+# vocabulary labels Italy's levels "IT NQF" and Portugal's "QNQ". FR-CNCP (the vocabulary has only the former
+# RNCP levels I-V) and BE-VKS (no level labelled as Flemish) are left without URIs rather than guessed.
+EU_LEVEL_URI = "http://data.europa.eu/snb/qdr/"
+EU_LEVEL_IDS = {
+    "IE-NFQ": {
+        "1": "c_53e465cb", "2": "c_060f2f91", "3": "c_4c88e501", "4": "c_57c9e957", "5": "c_4053e803",
+        "6": "c_670e54c7", "7": "c_38f52397", "8": "c_218a7e54", "9": "c_c6ada0f4", "10": "c_ac9adabb",
+    },
+    "UK-SCQF": {
+        "1": "c_505223a4", "2": "c_2ce57891", "3": "c_31146b2c", "4": "c_61aa9cbc", "5": "c_5e46ea39",
+        "6": "c_c167deaa", "7": "c_326c93a5", "8": "c_d9cf9fd5", "9": "c_e2e0f7fc", "10": "c_021f233f",
+        "11": "c_517309ca", "12": "c_c3f2cd03",
+    },
+    "UK-RQF": {
+        "E1": "c_778f8030", "E2": "c_778f8030", "E3": "c_b3a26e65", "1": "c_f015bac8", "2": "c_e83742bd",
+        "3": "c_dddf1163", "4": "c_308a1766", "5": "c_dec9edae", "6": "c_c392e7a2", "7": "c_3a94d1b4",
+        "8": "c_064b59e6",
+    },
+    "MT-MQF": {
+        "A": "c_0ab74a56", "B": "c_a648b6db", "1": "c_761cdbf1", "2": "c_42cf00ab", "3": "c_55c66aa8",
+        "4": "c_c9f6d6e5", "5": "c_a3c7575d", "6": "c_333a51d9", "7": "c_eacc0583", "8": "c_782b35df",
+    },
+    "NL-NLQF": {
+        "entry": "c_b42dd23b", "1": "c_3e11a3fd", "2": "c_c749fa23", "3": "c_f97cdbb5", "4": "c_ff656b33",
+        "4+": "c_c2700f4e", "5": "c_18c9e9fe", "6": "c_1711a061", "7": "c_478359fc", "8": "c_2835a50f",
+    },
+    "HR-CROQF": {
+        "1": "c_d34c0ab3", "2": "c_d5feaf10", "3": "c_3a9600c8", "4.1": "c_486071a1", "4.2": "c_49672c5a",
+        "5": "c_dcc9aca1", "6": "c_cb53bf24", "7.1": "c_d6860258", "7.2": "c_6ab8a29d", "8.1": "c_a43afd6a",
+        "8.2": "c_2203f32f",
+    },
+    "DE-DQR": {
+        "1": "c_f77c7095", "2": "c_c71cce15", "3": "c_c37d888a", "4": "c_12a84182", "5": "c_bd9f8e42",
+        "6": "c_6919ed25", "7": "c_184f7fed", "8": "c_341d539b",
+    },
+    "AT-NQR": {
+        "1": "c_479252dc", "2": "c_c3234df7", "3": "c_1f1297d8", "4": "c_67af56a4", "5": "c_e8dd63b9",
+        "6": "c_1dcef432", "7": "c_0e78414e", "8": "c_c94a713e",
+    },
+    "PL-PQF": {
+        "1": "c_fcf3bd8d", "2": "c_14db1595", "3": "c_e018d301", "4": "c_c145999e", "5": "c_045fd11d",
+        "6": "c_cb086da3", "7": "c_e860b49b", "8": "c_ec518d13",
+    },
+    "PT-QNQ": {
+        "1": "c_1eeca5f9", "2": "c_fd9234c1", "3": "c_5c91e0ca", "4": "c_7d534b92", "5": "c_d2b47671",
+        "6": "c_8cf0774e", "7": "c_0fe2b814", "8": "c_370653aa",
+    },
+    "IT-QNQ": {
+        "1": "c_d7b593f0", "2": "c_5af633b3", "3": "c_2151e983", "4": "c_c160a2a0", "5": "c_334b891b",
+        "6": "c_f875790f", "7": "c_1a6b4df9", "8": "c_34a78e36",
+    },
+    "ES-MECU": {
+        "1": "c_9f7b21f9", "2": "c_a358d163", "3": "c_d81640d2", "4": "c_9f9cd022", "5": "c_cdd36a4b",
+        "6": "c_6422359b", "7": "c_37f3c037", "8": "c_62866e36",
+    },
+    "FI-FiNQF": {
+        "1": "c_b9b2b42d", "2": "c_c660dbf8", "3": "c_63c1f703", "4": "c_cbf250da", "5": "c_fd8ce5f6",
+        "6": "c_8a7da315", "7": "c_3b2bd7b5", "8": "c_7fa9dfe4",
+    },
+}  # fmt: skip
+
+
+def eu_level_uri(framework_code: str, level_code: str) -> str:
+    level_id = EU_LEVEL_IDS.get(framework_code, {}).get(level_code)
+    return EU_LEVEL_URI + level_id if level_id else ""
+
+
 FIELDS = [
     ("00", "Generic programmes and qualifications"),
     ("000", "Generic programmes and qualifications not further defined"),
@@ -485,7 +555,9 @@ def seed(apps, schema_editor):
             source_note=SOURCE_NOTE + (" Eight levels referenced one to one." if fw["one_to_one"] else ""),
         )
         for ordinal, (level_code, eqf_level) in enumerate(fw["levels"], 1):
-            level = Level.objects.create(framework=framework, code=level_code, ordinal=ordinal)
+            level = Level.objects.create(
+                framework=framework, code=level_code, ordinal=ordinal, eu_uri=eu_level_uri(code, level_code)
+            )
             if eqf_level is not None:
                 LevelReferencing.objects.create(level=level, eqf_level=eqf_level, confidence=fw["confidence"])
 
