@@ -3,49 +3,64 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
+from .alignment import CYCLE_EQF, CYCLE_NAMES, derive_eqf_level
+from .forms import FrameworkLookupForm
 from .models import Framework, Level
+from .vocabularies import Country
+
+COUNTRY_NAMES = dict(Country.choices)
+CYCLE_AT_EQF = {eqf: CYCLE_NAMES[cycle] for cycle, eqf in CYCLE_EQF.items()}
+
+
+def _frameworks() -> list[Framework]:
+    """Every framework with its levels and their referencing: two queries, whatever the framework chosen."""
+    levels = Level.objects.select_related("referencing").order_by("ordinal")
+    frameworks = list(Framework.objects.prefetch_related(Prefetch("levels", queryset=levels)))
+    for framework in frameworks:
+        framework.country_name = COUNTRY_NAMES.get(framework.country, framework.country)
+    kinds = [Framework.Kind.EQF, Framework.Kind.QF_EHEA, Framework.Kind.NATIONAL]
+    return sorted(frameworks, key=lambda fw: (kinds.index(fw.kind), str(fw.country_name), fw.code))
+
+
+def _rows(framework: Framework, eqf_descriptors: dict[int, Level]) -> list[dict]:
+    rows = []
+    for level in framework.levels.all():
+        eqf = derive_eqf_level(level)
+        rows.append(
+            {
+                "level": level,
+                "referencing": getattr(level, "referencing", None),
+                "eqf": eqf,
+                "descriptors": eqf_descriptors.get(eqf),
+            }
+        )
+    return rows
 
 
 def framework_lookup(request: HttpRequest) -> HttpResponse:
     """Pick a framework (and a level): its levels beside their EQF levels and the EQF descriptors."""
-    frameworks = list(Framework.objects.order_by("kind", "country", "code"))
-    eqf_levels = {level.ordinal: level for level in Level.objects.filter(framework__code="EQF")}
-    code = request.GET.get("framework", "").strip()[:20]
-    level_code = request.GET.get("level", "").strip()[:20]
-    selected, chosen_level, error = None, None, ""
-    if code:
-        selected = (
-            Framework.objects.filter(code=code)
-            .prefetch_related(
-                Prefetch("levels", queryset=Level.objects.select_related("referencing").order_by("ordinal"))
-            )
-            .first()
-        )
-        if selected is None:
-            error = _("There is no framework with the code “%(code)s”.") % {"code": code}
-        elif level_code:
-            chosen_level = next((level for level in selected.levels.all() if level.code == level_code), None)
-            if chosen_level is None:
-                error = _("%(framework)s has no level “%(level)s”.") % {"framework": selected.code, "level": level_code}
-    rows = []
-    if selected is not None:
-        for level in selected.levels.all():
-            referencing = getattr(level, "referencing", None)
-            rows.append((level, referencing, eqf_levels.get(referencing.eqf_level) if referencing else None))
-    return render(
-        request,
-        "frameworks/lookup.html",
-        {
-            "frameworks": frameworks,
-            "selected": selected,
-            "chosen_level": chosen_level,
-            "chosen_referencing": getattr(chosen_level, "referencing", None) if chosen_level else None,
-            "rows": rows,
-            "error": error,
-            "code": code,
-            "level_code": level_code,
-        },
-        status=404 if error and selected is None else 200,
-    )
+    frameworks = _frameworks()
+    eqf = next((fw for fw in frameworks if fw.kind == Framework.Kind.EQF), None)
+    eqf_descriptors = {level.ordinal: level for level in eqf.levels.all()} if eqf else {}
+    form = FrameworkLookupForm(request.GET or None, frameworks=frameworks)
+    form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
+    selected, chosen = cleaned.get("framework"), cleaned.get("level")
+    rows = _rows(selected, eqf_descriptors) if selected else []
+    chosen_eqf = derive_eqf_level(chosen) if chosen else None
+    context = {
+        "form": form,
+        "frameworks": frameworks,
+        "selected": selected,
+        "rows": rows,
+        "chosen": chosen,
+        "chosen_eqf": chosen_eqf,
+        # The one-to-many mappings: other levels of the same framework at the same EQF level (Ireland NFQ 7 and 8).
+        "same_eqf": [
+            row["level"].code for row in rows if chosen_eqf and row["eqf"] == chosen_eqf and row["level"] != chosen
+        ],
+        "level_codes": [row["level"].code for row in rows],
+        "chosen_cycle": CYCLE_AT_EQF.get(chosen_eqf),
+    }
+    return render(request, "frameworks/lookup.html", context, status=404 if form.not_found else 200)
