@@ -15,6 +15,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         CATALOGUE_IMPORT = "catalogue_import", _("Catalogue import")
         REGISTER_EXPORT = "register_export", _("Register download")
+        CERTIFICATE_REISSUE = "certificate_reissue", _("Reissue of certificates")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
@@ -32,6 +33,9 @@ class Job(models.Model):
     source = models.FileField(_("uploaded file"), upload_to=job_file_path, blank=True)
     provider = models.ForeignKey(
         "accreditation.Provider", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("provider")
+    )
+    authority = models.ForeignKey(
+        "accreditation.Authority", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("authority")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("by")

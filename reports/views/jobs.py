@@ -2,23 +2,41 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accreditation.models import Membership
+from accreditation.models import Authority, Membership
 
 from ..catalogue import annotated_workbook, import_catalogue
+from ..jobs import start_job
 from ..models import Job
 
 
 def _job_of(request, pk: int) -> Job:
-    """A job is visible to its author while they still work for its provider."""
+    """A job is visible to its author while they still work for its provider or authority."""
     return get_object_or_404(
-        Job.objects.filter(created_by=request.user, provider__in=Membership.objects.providers_of(request.user)), pk=pk
+        Job.objects.filter(created_by=request.user).filter(
+            Q(provider__in=Membership.objects.providers_of(request.user))
+            | Q(authority__in=Membership.objects.authorities_of(request.user))
+        ),
+        pk=pk,
     )
+
+
+@login_required
+@require_POST
+def reissue_certificates(request: HttpRequest) -> HttpResponse:
+    """An officer reissues the certificates of their authority's current entries, in the background."""
+    authority = Authority.objects.filter(pk__in=Membership.objects.authorities_of(request.user)).first()
+    if authority is None:
+        raise Http404
+    job = Job.objects.create(kind=Job.Kind.CERTIFICATE_REISSUE, authority=authority, created_by=request.user)
+    start_job(job)
+    return redirect("reports:job", job.pk)
 
 
 @login_required
@@ -52,6 +70,7 @@ def job_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
+    path("authority/certificates/reissue/", reissue_certificates, name="reissue-certificates"),
     path("jobs/<int:pk>/", job_status, name="job"),
     path("jobs/<int:pk>/checked.xlsx", job_annotated, name="job-annotated"),
     path("jobs/<int:pk>/import/", job_import, name="job-import"),

@@ -132,3 +132,23 @@ def test_public_documents_of_published_accreditations_only(decided, client, driv
     draft = document(decided, IssuedDocument.Kind.DRAFT_REPORT)
     assert client.get(f"/register/documents/{final.pk}/").status_code == 200
     assert client.get(f"/register/documents/{draft.pk}/").status_code == 404
+
+
+def test_officer_reissues_certificates_in_a_background_job(
+    decided, client, authority_officer, provider_staff, settings, django_capture_on_commit_callbacks
+):
+    settings.JOBS_RUN_INLINE = True
+    first = document(decided, IssuedDocument.Kind.CERTIFICATE)
+    client.force_login(authority_officer)
+    assert "Reissue the certificates of all current entries" in client.get("/authority/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/authority/certificates/reissue/")
+    page = client.get(response.url).content.decode()
+    assert "1 certificate reissued as a new version." in page
+    assert f"{decided.register_entry.certificate_id} — v2" in page
+    versions = decided.documents.filter(kind=IssuedDocument.Kind.CERTIFICATE).order_by("version")
+    assert [d.version for d in versions] == [1, 2]
+    assert versions[0].sha256 == first.sha256
+    client.force_login(provider_staff)
+    assert client.post("/authority/certificates/reissue/").status_code == 404
+    assert client.get(response.url).status_code == 404
