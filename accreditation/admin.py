@@ -1,8 +1,15 @@
 """Administration of organisations, people's memberships and specifications. Applications, decisions, the
-register and the audit trail change only through the flow and the services: here they are read-only."""
+register and the audit trail change only through the flow and the services: here they are read-only.
 
+Every edit saved through the admin is written to the audit chain, like any other write."""
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from . import audit
 from .models import (
     Agency,
     Application,
@@ -15,54 +22,49 @@ from .models import (
     Provider,
     RegisterEntry,
     RegisterEvent,
+    Role,
 )
 
-
-class MembershipInline(admin.TabularInline):
-    model = Membership
-    extra = 0
-    autocomplete_fields = ["user"]
+ORGANISATION_FIELDS = ("provider", "agency", "authority")
+# An address typed without a scheme is read as https (Django 6's default, chosen now).
+URL_FIELDS_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-@admin.register(Provider)
-class ProviderAdmin(admin.ModelAdmin):
-    list_display = ["legal_name", "type", "country", "erasmus_code", "pic"]
-    list_filter = ["type", "country"]
-    search_fields = ["legal_name", "acronym", "erasmus_code", "pic", "national_id"]
-    inlines = [MembershipInline]
+def _inline_changes(formset) -> dict:
+    changes = {
+        "added": [str(obj) for obj in formset.new_objects],
+        "changed": [[str(obj), sorted(fields)] for obj, fields in formset.changed_objects],
+        "deleted": [str(obj) for obj in formset.deleted_objects],
+    }
+    return {key: value for key, value in changes.items() if value}
 
 
-@admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "acronym", "country", "eqar_registered", "panel_size", "site_visits"]
-    filter_horizontal = ["standard_sets"]
-    inlines = [MembershipInline]
+class AuditedAdmin(admin.ModelAdmin):
+    """A model admin whose saves and deletions are recorded in the audit chain (in the admin's transaction)."""
 
+    formfield_overrides = URL_FIELDS_HTTPS
 
-@admin.register(Authority)
-class AuthorityAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "region"]
-    inlines = [MembershipInline]
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        inlines = {formset.prefix: _inline_changes(formset) for formset in formsets}
+        data = {"fields": sorted(form.changed_data), "inlines": {k: v for k, v in inlines.items() if v}}
+        if change and not data["fields"] and not data["inlines"]:
+            return
+        verb = "changed in the administration" if change else "added in the administration"
+        audit.record(actor=request.user, verb=verb, target=form.instance, data=data)
 
+    def delete_model(self, request, obj):
+        audit.record(actor=request.user, verb="deleted in the administration", target=obj)
+        super().delete_model(request, obj)
 
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "provider", "agency", "authority"]
-    list_filter = ["role"]
-    search_fields = ["user__username", "user__last_name"]
-    autocomplete_fields = ["user"]
-
-
-@admin.register(MicroCredential)
-class MicroCredentialAdmin(admin.ModelAdmin):
-    list_display = ["title", "provider", "eqf_level", "ects", "participation_form"]
-    list_filter = ["eqf_level", "participation_form"]
-    search_fields = ["title", "provider__legal_name"]
-    list_select_related = ["provider"]
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            audit.record(actor=request.user, verb="deleted in the administration", target=obj)
+        super().delete_queryset(request, queryset)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    """Visible to administrators, changed only by the process."""
+    """Visible to administrators with the view permission, changed only by the process."""
 
     def has_add_permission(self, request):
         return False
@@ -74,9 +76,154 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadOnlyInline:
+    """An inline shown for reference inside a read-only page."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Organisations and memberships ------------------------------------------------------------------------
+
+
+class MembershipForm(forms.ModelForm):
+    """A person's role in an organisation; a second membership with the same role is refused by name, before the
+    database's constraint would refuse it with its own name."""
+
+    class Meta:
+        model = Membership
+        fields = ["user", "role", *ORGANISATION_FIELDS]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        user, role = cleaned.get("user"), cleaned.get("role")
+        organisation = {
+            f"{name}_id": getattr(cleaned.get(name), "pk", None) or getattr(self.instance, f"{name}_id", None)
+            for name in ORGANISATION_FIELDS
+        }
+        organisation = {key: value for key, value in organisation.items() if value}
+        if user and role and organisation:
+            existing = Membership.objects.filter(user=user, **organisation)
+            if "provider_id" not in organisation:
+                existing = existing.filter(role=role)  # an agency's coordinator may also be one of its reviewers
+            if existing.exclude(pk=self.instance.pk).exists():
+                self.add_error("user", _("%(person)s already has this role here.") % {"person": user})
+        return cleaned
+
+
+class MembershipInlineFormSet(forms.BaseInlineFormSet):
+    """Refuses the same person twice with the same role among the rows being saved."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            key = (form.cleaned_data.get("user"), form.cleaned_data.get("role"))
+            if key[0] is None:
+                continue
+            if key in seen:
+                form.add_error("user", _("This person is listed twice with the same role."))
+                raise ValidationError(_("A person is listed twice with the same role."))
+            seen.add(key)
+
+
+class MembershipInline(admin.TabularInline):
+    """Members of one organisation; the roles offered are those the organisation's kind allows."""
+
+    model = Membership
+    form = MembershipForm
+    formset = MembershipInlineFormSet
+    fields = ["user", "role"]
+    autocomplete_fields = ["user"]
+    extra = 0
+    roles: tuple[Role, ...] = ()
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role":
+            kwargs["choices"] = [(role.value, role.label) for role in self.roles]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
+class ProviderMembershipInline(MembershipInline):
+    roles = (Role.PROVIDER_STAFF,)
+
+
+class AgencyMembershipInline(MembershipInline):
+    roles = (Role.COORDINATOR, Role.REVIEWER)
+
+
+class AuthorityMembershipInline(MembershipInline):
+    roles = (Role.OFFICER,)
+
+
+@admin.register(Provider)
+class ProviderAdmin(AuditedAdmin):
+    list_display = ["legal_name", "type", "country", "erasmus_code", "pic"]
+    list_filter = ["type", "country"]
+    search_fields = ["legal_name", "acronym", "erasmus_code", "pic", "national_id"]
+    inlines = [ProviderMembershipInline]
+
+
+@admin.register(Agency)
+class AgencyAdmin(AuditedAdmin):
+    list_display = ["name", "acronym", "country", "eqar_registered", "panel_size", "site_visits"]
+    list_filter = ["eqar_registered", "country"]
+    search_fields = ["name", "acronym"]
+    filter_horizontal = ["standard_sets"]
+    inlines = [AgencyMembershipInline]
+
+
+@admin.register(Authority)
+class AuthorityAdmin(AuditedAdmin):
+    list_display = ["name", "country", "region"]
+    search_fields = ["name"]
+    inlines = [AuthorityMembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(AuditedAdmin):
+    form = MembershipForm
+    list_display = ["user", "role", "provider", "agency", "authority"]
+    list_filter = ["role"]
+    list_select_related = ["user", *ORGANISATION_FIELDS]
+    search_fields = ["user__username", "user__last_name"]
+    autocomplete_fields = ["user"]
+
+
+# --- Specifications ---------------------------------------------------------------------------------------
+
+
+@admin.register(MicroCredential)
+class MicroCredentialAdmin(AuditedAdmin):
+    list_display = ["title", "provider", "eqf_level", "ects", "participation_form"]
+    list_filter = ["eqf_level", "participation_form"]
+    search_fields = ["title", "provider__legal_name"]
+    list_select_related = ["provider"]
+    raw_id_fields = ["provider"]
+
+
 @admin.register(MicroCredentialVersion)
 class MicroCredentialVersionAdmin(ReadOnlyAdmin):
     list_display = ["title", "micro_credential", "number", "created_at"]
+    list_select_related = ["micro_credential"]
+    search_fields = ["title"]
+
+
+# --- The process and its records (read-only) ---------------------------------------------------------------
 
 
 @admin.register(Application)
@@ -91,6 +238,7 @@ class ApplicationAdmin(ReadOnlyAdmin):
 class DecisionAdmin(ReadOnlyAdmin):
     list_display = ["application", "outcome", "valid_from", "valid_until", "decided_at"]
     list_filter = ["outcome"]
+    list_select_related = ["application"]
 
 
 @admin.register(RegisterEntry)
@@ -98,11 +246,14 @@ class RegisterEntryAdmin(ReadOnlyAdmin):
     list_display = ["certificate_id", "provider", "status", "valid_from", "valid_until"]
     list_filter = ["status"]
     search_fields = ["certificate_id", "provider__legal_name"]
+    list_select_related = ["provider"]
 
 
 @admin.register(RegisterEvent)
 class RegisterEventAdmin(ReadOnlyAdmin):
     list_display = ["entry", "kind", "status", "effective_on", "recorded_at"]
+    list_filter = ["kind"]
+    list_select_related = ["entry__provider"]
 
 
 @admin.register(AuditEvent)

@@ -1,8 +1,13 @@
-"""Administration of the reference data. The database constraints and model validation refuse edits that
-would break the referencing; the admin shows their messages next to the field."""
+"""Administration of the reference data. Edits that would break the referencing (an EQF level outside 1-8, a level
+code or position used twice in a framework, a standard set on a scale without values) are refused by the forms
+with a message next to the field, and by the database constraints behind them. Every saved edit is audited."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from accreditation.admin import URL_FIELDS_HTTPS, AuditedAdmin
+
+from .forms import LevelInlineFormSet, LevelReferencingForm, LevelWithReferencingForm, ScaleValueInlineFormSet
 from .models import (
     CredentialElement,
     CreditSystem,
@@ -18,14 +23,23 @@ from .models import (
 
 
 class LevelInline(admin.TabularInline):
+    """The framework's levels with their EQF referencing in the same row; descriptors on the level's own page."""
+
     model = Level
+    form = LevelWithReferencingForm
+    formset = LevelInlineFormSet
+    formfield_overrides = URL_FIELDS_HTTPS
+    fields = ["code", "ordinal", "title", "eqf_level", "referencing_confidence", "eu_uri"]
     extra = 0
-    fields = ["code", "ordinal", "title", "eu_uri"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("framework", "referencing")
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "country", "region", "confidence"]
+class FrameworkAdmin(AuditedAdmin):
+    list_display = ["code", "name", "kind", "country", "region", "confidence", "referencing_date"]
     list_filter = ["kind", "confidence", "country"]
     search_fields = ["code", "name"]
     inlines = [LevelInline]
@@ -33,66 +47,75 @@ class FrameworkAdmin(admin.ModelAdmin):
 
 class ReferencingInline(admin.StackedInline):
     model = LevelReferencing
+    form = LevelReferencingForm
+    fields = ["eqf_level", "confidence", "note"]
     extra = 0
     max_num = 1
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(AuditedAdmin):
     list_display = ["__str__", "framework", "code", "ordinal", "eqf"]
     list_filter = ["framework"]
-    search_fields = ["code", "framework__code"]
+    search_fields = ["code", "framework__code", "title"]
     list_select_related = ["framework", "referencing"]
     inlines = [ReferencingInline]
 
-    @admin.display(description="EQF")
+    @admin.display(description=_("EQF level"))
     def eqf(self, level):
         referencing = getattr(level, "referencing", None)
-        return referencing.eqf_level if referencing else "—"
+        return referencing.eqf_level if referencing else _("not referenced")
 
 
 @admin.register(LevelReferencing)
-class LevelReferencingAdmin(admin.ModelAdmin):
+class LevelReferencingAdmin(AuditedAdmin):
+    form = LevelReferencingForm
     list_display = ["level", "eqf_level", "confidence"]
     list_filter = ["level__framework", "confidence", "eqf_level"]
     list_select_related = ["level__framework"]
+    search_fields = ["level__code", "level__framework__code"]
 
 
 @admin.register(FieldOfStudy)
-class FieldOfStudyAdmin(admin.ModelAdmin):
+class FieldOfStudyAdmin(AuditedAdmin):
     list_display = ["code", "name", "parent"]
+    list_select_related = ["parent"]
     search_fields = ["code", "name"]
 
 
 @admin.register(CreditSystem)
-class CreditSystemAdmin(admin.ModelAdmin):
+class CreditSystemAdmin(AuditedAdmin):
     list_display = ["code", "name", "hours_per_credit_min", "hours_per_credit_max"]
 
 
 class ScaleValueInline(admin.TabularInline):
     model = ScaleValue
+    formset = ScaleValueInlineFormSet
     extra = 0
 
 
 @admin.register(JudgementScale)
-class JudgementScaleAdmin(admin.ModelAdmin):
+class JudgementScaleAdmin(AuditedAdmin):
     list_display = ["code", "name"]
     inlines = [ScaleValueInline]
 
 
 class StandardInline(admin.TabularInline):
     model = Standard
-    extra = 0
     fields = ["code", "title", "ordinal", "guidance"]
+    extra = 0
 
 
 @admin.register(StandardSet)
-class StandardSetAdmin(admin.ModelAdmin):
+class StandardSetAdmin(AuditedAdmin):
     list_display = ["title", "code", "version", "applies_to", "scale", "is_active"]
     list_filter = ["applies_to", "is_active"]
+    list_select_related = ["scale"]
+    search_fields = ["code", "title"]
     inlines = [StandardInline]
 
 
 @admin.register(CredentialElement)
-class CredentialElementAdmin(admin.ModelAdmin):
+class CredentialElementAdmin(AuditedAdmin):
     list_display = ["name", "code", "mandatory", "on_issued_credential_only", "ordinal"]
+    list_filter = ["mandatory"]

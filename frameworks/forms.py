@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from .models import EqfLevel, Framework, Level, LevelReferencing
 
 EQF_RANGE_MESSAGE = _("EQF level %(value)s does not exist: an EQF level is between 1 and 8.")
+DISTINCT_IN_FRAMEWORK = {
+    "code": _("This framework already has a level with this code."),
+    "ordinal": _("This framework already has a level at this position."),
+}
 
 
 def _shown(text: str) -> str:
@@ -104,6 +108,7 @@ class LevelWithReferencingForm(forms.ModelForm):
         required=False,
         error_messages={"invalid_choice": EQF_RANGE_MESSAGE},
     )
+    eu_uri = forms.URLField(label=_("EU vocabulary URI"), required=False, assume_scheme="https")
     referencing_confidence = forms.ChoiceField(
         label=_("confidence"), choices=LevelReferencing._meta.get_field("confidence").choices, required=False
     )
@@ -119,6 +124,25 @@ class LevelWithReferencingForm(forms.ModelForm):
         self.fields["referencing_confidence"].initial = (
             referencing.confidence if referencing else LevelReferencing._meta.get_field("confidence").default
         )
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        self.check_distinct_in_framework()
+
+    def check_distinct_in_framework(self) -> None:
+        """A changed code or position must not be another level's. Django leaves this to the formset inside an
+        inline (its foreign key is excluded from the form's own checks), which only sees the rows submitted:
+        a swap of two codes would reach the database's constraint."""
+        if self.instance.framework_id is None:
+            return
+        others = Level.objects.filter(framework_id=self.instance.framework_id).exclude(pk=self.instance.pk)
+        for name, message in DISTINCT_IN_FRAMEWORK.items():
+            value = self.cleaned_data.get(name)
+            if name not in self.changed_data or value in (None, "") or name in self.errors:
+                continue
+            lookup = {f"{name}__iexact" if name == "code" else name: value}
+            if others.filter(**lookup).exists():
+                self.add_error(name, message)
 
     def save(self, commit: bool = True) -> Level:
         level = super().save(commit=commit)
@@ -146,3 +170,51 @@ class LevelWithReferencingForm(forms.ModelForm):
         referencing.confidence = self.cleaned_data.get("referencing_confidence") or referencing.confidence
         referencing.full_clean()
         referencing.save()
+
+
+def _kept_forms(formset) -> list[forms.ModelForm]:
+    """The forms of an inline formset that will be saved: filled in and not marked for deletion."""
+    return [
+        form
+        for form in formset.forms
+        if form.has_changed() or form.instance.pk
+        if not (formset.can_delete and formset._should_delete_form(form))
+        if hasattr(form, "cleaned_data")
+    ]
+
+
+class LevelInlineFormSet(forms.BaseInlineFormSet):
+    """The levels of one framework: a code and a position may each be used once. Checked across the rows being
+    saved, with the message next to the offending field, before the database would refuse them."""
+
+    def validate_unique(self) -> None:
+        duplicates = False
+        for name, message in DISTINCT_IN_FRAMEWORK.items():
+            seen = set()
+            for form in _kept_forms(self):
+                value = form.cleaned_data.get(name)
+                if value in (None, ""):
+                    continue
+                key = value.lower() if isinstance(value, str) else value
+                if key in seen:
+                    form.add_error(name, message)
+                    duplicates = True
+                seen.add(key)
+        if duplicates:
+            raise ValidationError(_("Two levels of this framework share a code or a position."))
+        super().validate_unique()
+
+
+class ScaleValueInlineFormSet(forms.BaseInlineFormSet):
+    """The values of a judgement scale: a scale that standard sets use cannot be left without values."""
+
+    def clean(self) -> None:
+        super().clean()
+        scale = self.instance
+        if scale.pk is None or not scale.standard_sets.exists():
+            return
+        if not _kept_forms(self):
+            raise ValidationError(
+                _("Standard sets use this scale (%(sets)s): it must keep at least one value."),
+                params={"sets": ", ".join(str(standard_set) for standard_set in scale.standard_sets.all())},
+            )
