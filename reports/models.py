@@ -16,18 +16,23 @@ class Job(models.Model):
         CATALOGUE_IMPORT = "catalogue_import", _("Catalogue import")
         REGISTER_EXPORT = "register_export", _("Register download")
         CERTIFICATE_REISSUE = "certificate_reissue", _("Reissue of certificates")
+        APPLICATIONS_EXPORT = "applications_export", _("Applications download")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Running")
         DONE = "done", _("Finished")
         FAILED = "failed", _("Failed")
+        # A checked catalogue goes on, once its author confirms it, to these two.
+        IMPORTING = "importing", _("Importing")
         IMPORTED = "imported", _("Imported")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING, Status.IMPORTING)
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    progress = models.PositiveIntegerField(_("rows done"), default=0)
-    total = models.PositiveIntegerField(_("rows in all"), default=0)
+    progress = models.PositiveIntegerField(_("items done"), default=0)
+    total = models.PositiveIntegerField(_("items in all"), default=0)
     message = models.TextField(_("message"), blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
     source = models.FileField(_("uploaded file"), upload_to=job_file_path, blank=True)
@@ -36,6 +41,9 @@ class Job(models.Model):
     )
     authority = models.ForeignKey(
         "accreditation.Authority", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("authority")
+    )
+    agency = models.ForeignKey(
+        "accreditation.Agency", models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("agency")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("by")
@@ -53,6 +61,11 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        """Still queued or working: its page keeps polling."""
+        return self.status in self.ACTIVE
 
     @property
     def percent(self) -> int:
