@@ -172,6 +172,24 @@ def test_the_framework_page_edits_the_referencing_and_audits_it(client, steward)
     assert sorted(name for name, _fields in event.data["inlines"]["levels"]["changed"]) == ["UK-SCQF 12", "UK-SCQF 2"]
 
 
+def test_a_new_framework_is_added_with_its_levels_and_their_referencing(client, steward):
+    data = form_data(client, "/admin/frameworks/framework/add/")
+    data.update({"code": "LU-QF", "name": "Luxembourg Qualifications Framework", "kind": "national", "country": "LU"})
+    add_inline_row(data, "levels", code="1", ordinal="1", eqf_level="1", referencing_confidence="check")
+    add_inline_row(data, "levels", code="2", ordinal="2", eqf_level="", referencing_confidence="check")
+    response = client.post("/admin/frameworks/framework/add/", data)
+    assert response.status_code == 302
+    framework = Framework.objects.get(code="LU-QF")
+    assert [
+        (level.code, getattr(getattr(level, "referencing", None), "eqf_level", None))
+        for level in framework.levels.all()
+    ] == [
+        ("1", 1),
+        ("2", None),
+    ]
+    assert AuditEvent.objects.filter(verb="added in the administration", target_repr=str(framework)).exists()
+
+
 def test_the_framework_page_reads_its_levels_and_referencing_in_queries_that_do_not_grow(client, steward):
     counts = []
     for code in ("DE-DQR", "UK-SCQF"):  # 8 and 12 levels
