@@ -8,4 +8,4 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         # Job runners register themselves on import.
-        from . import catalogue, certificate_jobs, register_jobs  # noqa: F401
+        from . import catalogue_jobs, certificate_jobs, export_jobs, register_jobs  # noqa: F401

@@ -1,343 +1,405 @@
-"""The catalogue spreadsheet: a template to fill, the checks of an uploaded file, row-by-row validation with the
-same form as the web page, the workbook annotated with the errors, and the import of a clean file."""
+"""The catalogue spreadsheet's rows: its columns, reading an uploaded sheet, and validating each row with the web
+form's rules (accreditation.forms.catalogue.MicroCredentialForm) and the alignment checks."""
 
-import io
-import zipfile
+import datetime
+import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
+from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from accreditation import audit
 from accreditation.models import MicroCredential
-from accreditation.models.credentials import AssessmentType, Cycle, ParticipationForm, Stackability, Supervision
-from frameworks.alignment import check_specification, derive_eqf_level
+from frameworks.alignment import ERROR, WARNING, check_specification, derive_eqf_level
 from frameworks.models import FieldOfStudy, Level
 
-from .jobs import runner
-from .models import Job
+from .workbook_checks import SHEET_NAME, FileRefused, max_rows, too_many_rows
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the form field it fills
+    header: str  # as written in the template; fixed, so that a file reads the same whatever the language
+    hint: str = ""
+    mandatory: bool = False  # a mandatory element of the EU standard (the alignment checks report it missing)
+    number: bool = False
+
 
 COLUMNS = [
-    ("reference", "Reference"),
-    ("title", "Title"),
-    ("awarding_body", "Awarding body"),
-    ("country", "Country"),
-    ("region", "Region"),
-    ("learning_outcomes", "Learning outcomes"),
-    ("workload_hours", "Workload (hours)"),
-    ("ects", "ECTS"),
-    ("nqf_level", "NQF level"),
-    ("cycle", "QF-EHEA cycle"),
-    ("assessment_type", "Type of assessment"),
-    ("participation_form", "Form of participation"),
-    ("quality_assurance", "Type of quality assurance"),
-    ("prerequisites", "Prerequisites"),
-    ("supervision", "Supervision and identity verification"),
-    ("grading", "Grading"),
-    ("stackability", "Integration and stackability"),
-    ("further_information", "Further information"),
-    ("field", "ISCED-F field"),
-    ("languages", "Languages"),
+    Column("reference", "Reference", gettext_lazy("Your own course code, if any.")),
+    Column("title", "Title", gettext_lazy("Title of the micro-credential."), mandatory=True),
+    Column("awarding_body", "Awarding body", gettext_lazy("Who awards it."), mandatory=True),
+    Column("country", "Country", gettext_lazy("Two-letter code of the issuer's country, e.g. IE."), mandatory=True),
+    Column("region", "Region", gettext_lazy("Region of the issuer, if relevant.")),
+    Column(
+        "learning_outcomes",
+        "Learning outcomes",
+        gettext_lazy("One outcome per line inside the cell (Alt+Enter), each starting with an action verb."),
+        mandatory=True,
+    ),
+    Column(
+        "workload_hours",
+        "Workload (hours)",
+        gettext_lazy("Notional hours, a whole number (the workload is mandatory: hours or ECTS or both)."),
+        mandatory=True,
+        number=True,
+    ),
+    Column("ects", "ECTS", gettext_lazy("Credits, e.g. 5 or 2.5."), mandatory=True, number=True),
+    Column(
+        "nqf_level",
+        "NQF level",
+        gettext_lazy("Framework and level as listed, e.g. IE-NFQ 8 (the level is mandatory: NQF or EQF)."),
+        mandatory=True,
+    ),
+    Column("eqf_level", "EQF level", gettext_lazy("1 to 8; leave empty to derive it from the NQF level."), number=True),
+    Column("cycle", "QF-EHEA cycle", gettext_lazy("short, first, second or third, where relevant.")),
+    Column("assessment_type", "Type of assessment", gettext_lazy("A code from the list."), mandatory=True),
+    Column("participation_form", "Form of participation", gettext_lazy("A code from the list."), mandatory=True),
+    Column("quality_assurance", "Type of quality assurance", gettext_lazy("How quality is assured."), mandatory=True),
+    Column("prerequisites", "Prerequisites", gettext_lazy("What a learner needs to enrol.")),
+    Column("supervision", "Supervision and identity verification", gettext_lazy("A code from the list.")),
+    Column("grading", "Grading", gettext_lazy("How results are graded.")),
+    Column("stackability", "Integration and stackability", gettext_lazy("standalone or stackable.")),
+    Column("further_information", "Further information", gettext_lazy("Anything else a learner should know.")),
+    Column("field", "ISCED-F field", gettext_lazy("ISCED-F code, e.g. 06 or 0613.")),
+    Column("languages", "Languages", gettext_lazy("Two-letter codes separated by commas, e.g. en,fr.")),
 ]
-HEADERS = [label for _key, label in COLUMNS]
-CHOICES = {
-    "cycle": Cycle,
-    "assessment_type": AssessmentType,
-    "participation_form": ParticipationForm,
-    "supervision": Supervision,
-    "stackability": Stackability,
-}
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
-MAX_RATIO = 100
+HEADERS = [column.header for column in COLUMNS]
+BY_KEY = {column.key: column for column in COLUMNS}
+CHOICE_KEYS = ("country", "eqf_level", "cycle", "assessment_type", "participation_form", "supervision", "stackability")
+# The checked workbook adds this column; a corrected file uploaded again may keep it.
+PROBLEMS_HEADER = "Problems"
+# Where the alignment checks' elements sit in the sheet.
+ELEMENT_COLUMNS = {"level": "nqf_level", "workload": "workload_hours"}
+LOOKS_LIKE_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 
 
-def max_rows() -> int:
-    return getattr(settings, "CATALOGUE_MAX_ROWS", 10_000)
+def _normal(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
 
 
 def level_label(level: Level) -> str:
     return f"{level.framework.code} {level.code}"
 
 
-def build_template() -> bytes:
-    """The workbook providers fill in: headers, drop-down lists from the reference data, and instructions."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Catalogue"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    lists = workbook.create_sheet("Lists")
-    values = {
-        "nqf_level": [
-            level_label(level)
-            for level in Level.objects.select_related("framework").order_by("framework__code", "ordinal")
-        ],
-        "field": [f"{f.code}" for f in FieldOfStudy.objects.order_by("code")],
-        **{name: [value for value, _label in choices.choices] for name, choices in CHOICES.items()},
-    }
-    for column, (name, items) in enumerate(values.items(), 1):
-        letter = lists.cell(row=1, column=column).column_letter
-        lists.cell(row=1, column=column, value=name)
-        for row, item in enumerate(items, 2):
-            lists.cell(row=row, column=column, value=item)
-        target = HEADERS.index(dict(COLUMNS)[name]) + 1
-        target_letter = sheet.cell(row=1, column=target).column_letter
-        validation = DataValidation(
-            type="list", formula1=f"=Lists!${letter}$2:${letter}${len(items) + 1}", allow_blank=True
-        )
-        validation.error = _("Choose a value from the list.")
-        sheet.add_data_validation(validation)
-        validation.add(f"{target_letter}2:{target_letter}{max_rows() + 1}")
-    help_sheet = workbook.create_sheet("Instructions", 0)
-    for line in [
-        _("One row per micro-credential, on the sheet “Catalogue”. Keep the header row as it is."),
-        _(
-            "Mandatory (EU standard): title, awarding body, country, learning outcomes, workload, level, type of "
-            "assessment, form of participation, type of quality assurance."
-        ),
-        _("Learning outcomes: one per line inside the cell (Alt+Enter), each starting with an action verb."),
-        _(
-            "Workload in hours and ECTS as plain numbers; NQF level as listed, e.g. “IE-NFQ 8”; "
-            "ISCED-F field as its code."
-        ),
-        _("Formulas, macros and merged cells are refused; at most %(rows)s rows.") % {"rows": max_rows()},
-    ]:
-        help_sheet.append([line])
-    help_sheet.column_dimensions["A"].width = 120
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+@dataclass
+class Problem:
+    column: str | None  # a column key, or None for the row as a whole
+    message: str
 
+    @property
+    def header(self) -> str:
+        return BY_KEY[self.column].header if self.column in BY_KEY else ""
 
-class FileRefused(Exception):
-    """The upload is not a workbook we can read safely; the message says why in plain words."""
+    @property
+    def text(self) -> str:
+        return f"{self.header}: {self.message}" if self.header else self.message
 
-
-def check_file(uploaded) -> None:
-    """Refuse before parsing: wrong type, encrypted, macros, zip bombs, merged cells, too many rows."""
-    if uploaded.size > MAX_UPLOAD_BYTES:
-        raise FileRefused(_("The file is larger than 5 MB."))
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise FileRefused(
-            _("The file is password-protected or in the old .xls format: save it as an unprotected .xlsx.")
-        )
-    if not head.startswith(b"PK\x03\x04"):
-        raise FileRefused(_("The file is not an Excel workbook (.xlsx)."))
-    try:
-        with zipfile.ZipFile(uploaded) as archive:
-            members = archive.infolist()
-            names = {member.filename for member in members}
-            if "xl/workbook.xml" not in names:
-                raise FileRefused(_("The file is not an Excel workbook (.xlsx)."))
-            if any(name.endswith("vbaProject.bin") for name in names):
-                raise FileRefused(_("Workbooks with macros (.xlsm) are refused: save it as a plain .xlsx."))
-            unpacked = sum(member.file_size for member in members)
-            packed = max(sum(member.compress_size for member in members), 1)
-            if unpacked > MAX_UNCOMPRESSED_BYTES or unpacked / packed > MAX_RATIO:
-                raise FileRefused(_("The workbook unpacks to far more data than a catalogue holds; it is refused."))
-            for name in names:
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    with archive.open(name) as sheet:
-                        if b"<mergeCell " in sheet.read():
-                            raise FileRefused(
-                                _("The workbook has merged cells: unmerge them so that each row stands alone.")
-                            )
-    except zipfile.BadZipFile as error:
-        raise FileRefused(_("The file is damaged or not an Excel workbook.")) from error
-    finally:
-        uploaded.seek(0)
+    def as_json(self) -> list:
+        return [self.header, self.message]
 
 
 @dataclass
 class RowResult:
-    number: int
-    values: dict
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    number: int  # the row in the sheet
+    cells: dict  # as read, for the checked workbook
+    values: dict  # as text, for the preview
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    specification: MicroCredential | None = None  # unsaved, when the row is valid
+
+    def as_json(self) -> dict:
+        return {
+            "number": self.number,
+            "values": self.values,
+            "errors": [problem.as_json() for problem in self.errors],
+            "warnings": [problem.as_json() for problem in self.warnings],
+        }
 
 
-def _cell_text(value) -> str:
+# --- Reading ------------------------------------------------------------------------------------------------
+
+
+class CatalogueSheet:
+    """The sheet "Catalogue" of an uploaded workbook, read as a stream: headers checked on opening, then rows."""
+
+    def __init__(self, handle):
+        try:
+            self.book = load_workbook(handle, read_only=True, data_only=False, keep_links=False)
+        except Exception as error:  # any failure to parse is a damaged file; the person needs one plain answer
+            logger.info("Unreadable workbook: %r", error)
+            raise FileRefused(_("The file is damaged or is not an Excel workbook (.xlsx).")) from error
+        try:
+            if SHEET_NAME not in self.book.sheetnames:
+                raise FileRefused(
+                    _("The workbook has no sheet named “%(sheet)s”: start from the template.") % {"sheet": SHEET_NAME}
+                )
+            self.sheet = self.book[SHEET_NAME]
+            declared = self.sheet.max_row or 0
+            if declared > max_rows() + 1:
+                raise too_many_rows(declared)
+            self.declared_rows = max(declared - 1, 0)
+            self.positions = self._read_header()
+        except Exception:
+            self.close()
+            raise
+
+    def _read_header(self) -> dict[str, int]:
+        header = next(self.sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+        texts = [" ".join(str(cell).split()) if cell is not None else "" for cell in header]
+        wanted = {_normal(column.header): column.key for column in COLUMNS}
+        wanted.update({column.key: column.key for column in COLUMNS})
+        positions, unknown = {}, []
+        for index, text in enumerate(texts):
+            key = wanted.get(_normal(text))
+            if key and key not in positions:
+                positions[key] = index
+            elif text and _normal(text) != _normal(PROBLEMS_HEADER):
+                unknown.append(text)
+        missing = [column.header for column in COLUMNS if column.key not in positions]
+        if missing or unknown:
+            parts = []
+            if missing:
+                parts.append(_("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
+            if unknown:
+                parts.append(_("unknown columns: %(columns)s") % {"columns": ", ".join(unknown)})
+            raise FileRefused(
+                _("The header row does not match the template (%(problems)s). Copy the header row from the template.")
+                % {"problems": "; ".join(parts)}
+            )
+        self.width = max(positions.values()) + 1
+        return positions
+
+    def rows(self) -> Iterator[tuple[int, dict]]:
+        """(row number, {column key: cell value}) for each row that is not blank; stops at the row limit."""
+        limit = max_rows() + 1
+        try:
+            rows = self.sheet.iter_rows(min_row=2, max_col=self.width, values_only=True)
+            for number, row in enumerate(rows, 2):
+                if number > limit:  # a sheet that does not declare its size stops here too
+                    raise too_many_rows(number)
+                if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row):
+                    continue
+                yield number, {key: row[index] if index < len(row) else None for key, index in self.positions.items()}
+        except FileRefused:
+            raise
+        except Exception as error:  # damaged XML part way through the sheet
+            logger.info("Unreadable sheet: %r", error)
+            raise FileRefused(_("The file is damaged or is not an Excel workbook (.xlsx).")) from error
+
+    def close(self) -> None:
+        self.book.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+# --- Cells to form data -------------------------------------------------------------------------------------
+
+
+def _is_formula(value) -> bool:
+    return isinstance(value, ArrayFormula | DataTableFormula) or (isinstance(value, str) and value.startswith("="))
+
+
+def cell_text(value) -> str:
+    """A cell as the text a person sees in it."""
     if value is None:
         return ""
+    if isinstance(value, ArrayFormula):
+        return value.text or ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time(0):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
 
 
-def row_data(values: dict, levels: dict[str, int], fields: dict[str, int]) -> tuple[dict, list[str]]:
-    """Turn a row's cells into the form's data (codes to primary keys), with problems found on the way."""
-    problems = []
-    data = {key: _cell_text(values.get(key)) for key, _label in COLUMNS}
-    for key, text in data.items():
-        if text.startswith("="):
-            problems.append(_("%(column)s holds a formula; type the value itself.") % {"column": dict(COLUMNS)[key]})
-            data[key] = ""
-    if data["nqf_level"]:
-        label = " ".join(data["nqf_level"].split())
-        if label not in levels:
-            problems.append(_("NQF level “%(level)s” is not in the list (write it as “IE-NFQ 8”).") % {"level": label})
-        data["nqf_level"] = levels.get(label, "")
-    if data["field"]:
-        code = data["field"].zfill(2) if data["field"].isdigit() and len(data["field"]) < 2 else data["field"]
-        if code not in fields:
-            problems.append(_("ISCED-F field “%(code)s” is not a known code.") % {"code": data["field"]})
-        data["field"] = fields.get(code, "")
-    return data, problems
+def _choice_lookup() -> dict[str, dict[str, str]]:
+    """For each choice column, its codes and labels (any case) to the code the form expects."""
+    lookups = {}
+    for key in CHOICE_KEYS:
+        lookup = {}
+        for value, label in MicroCredential._meta.get_field(key).choices:
+            lookup[_normal(value)] = str(value)
+            lookup[_normal(label)] = str(value)
+        lookups[key] = lookup
+    lookups["eqf_level"].update({f"eqf {level}": str(level) for level in range(1, 9)})
+    return lookups
 
 
-def validate_rows(rows, provider, on_progress=None) -> list[RowResult]:
-    """Validate each row with the web form's rules and the alignment checks."""
-    from accreditation.forms.catalogue import MicroCredentialForm, grouped_levels
+class RowReader:
+    """Turns a row's cells into the form's data: codes of levels and fields to their keys, labels of choices to
+    their codes, and a plain message for what cannot be a value (a formula, a date where a number belongs)."""
 
-    levels = {level_label(level): level.pk for level in Level.objects.select_related("framework")}
-    fields = dict(FieldOfStudy.objects.values_list("code", "pk"))
-    level_choices = grouped_levels()  # the select's options, built once for all rows
-    known = {
-        "nqf_level": Level.objects.select_related("framework", "referencing").in_bulk(),
-        "field": FieldOfStudy.objects.in_bulk(),
-    }
-    results = []
-    for number, values in rows:
-        data, problems = row_data(values, levels, fields)
-        form = MicroCredentialForm(
-            data=data,
-            instance=MicroCredential(provider=provider),
-            provider=provider,
-            level_choices=level_choices,
-            known=known,
-        )
-        result = RowResult(number=number, values={k: _cell_text(values.get(k)) for k, _l in COLUMNS}, errors=problems)
-        if form.is_valid():
-            spec = form.save(commit=False)
-            derived = derive_eqf_level(spec.nqf_level)
-            if derived:
-                spec.eqf_level = derived
-            result.warnings = [str(f.message) for f in check_specification(spec) if f.severity != "info"]
-        else:
+    def __init__(self, levels, fields):
+        self.levels = {_normal(level_label(level)): level.pk for level in levels}
+        self.fields = {field.code: field.pk for field in fields}
+        self.choices = _choice_lookup()
+
+    def read(self, cells: dict) -> tuple[dict, dict, list[Problem]]:
+        values, data, problems = {}, {}, []
+        for column in COLUMNS:
+            value = cells.get(column.key)
+            text = values[column.key] = cell_text(value)
+            if _is_formula(value):
+                problems.append(Problem(column.key, self._formula(column, text)))
+                text = ""
+            elif column.number and text and self._is_date(value, text):
+                problems.append(Problem(column.key, self._date(column, text)))
+                text = ""
+            data[column.key] = self._convert(column.key, text, problems)
+        return values, data, problems
+
+    @staticmethod
+    def _is_date(value, text: str) -> bool:
+        if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+            return True
+        return isinstance(value, str) and bool(LOOKS_LIKE_DATE.match(text))
+
+    @staticmethod
+    def _formula(column: Column, text: str) -> str:
+        return _("A formula (%(formula)s): formulas are not calculated on import, so type the value itself.") % {
+            "formula": text[:60]
+        }
+
+    @staticmethod
+    def _date(column: Column, text: str) -> str:
+        return _("A date (%(text)s) where a number belongs: type the number itself.") % {"text": text}
+
+    def _convert(self, key: str, text: str, problems: list[Problem]) -> str:
+        if not text:
+            return ""
+        if key == "nqf_level":
+            label = _normal(re.sub(r"\(.*\)$", "", text))
+            if label not in self.levels:
+                problems.append(
+                    Problem(
+                        key, _("“%(level)s” is not a level in the list (write it as “IE-NFQ 8”).") % {"level": text}
+                    )
+                )
+            return self.levels.get(label, "")
+        if key == "field":
+            code = text.split()[0]
+            code = code.zfill(2) if code.isdigit() and len(code) < 2 else code
+            if code not in self.fields:
+                problems.append(Problem(key, _("“%(code)s” is not a known ISCED-F code.") % {"code": text}))
+            return self.fields.get(code, "")
+        if key in self.choices:
+            # An unknown value goes to the form as typed, so that its own message names the choices.
+            return self.choices[key].get(_normal(text), text)
+        if key == "languages":
+            return ",".join(code for code in re.split(r"[\s,;/]+", text.lower()) if code)
+        return text
+
+
+# --- Validation ---------------------------------------------------------------------------------------------
+
+
+class RowValidator:
+    """Validates rows one at a time with the web form and the alignment checks, for one provider.
+
+    Django builds a form per request, deep-copying every field (about 2 ms); for thousands of rows one form is
+    bound again to each row instead: full_clean() starts from empty errors and cleaned data and each row gets an
+    instance of its own, so the outcome is that of a fresh form (tests compare the two). The model's check
+    constraints are evaluated by the database, one query each; their verdict depends only on the values of the
+    fields they name, so it is remembered per distinct value within one file.
+    """
+
+    def __init__(self, provider):
+        from accreditation.forms.catalogue import MicroCredentialForm
+
+        self.provider = provider
+        levels = list(Level.objects.select_related("framework", "referencing"))
+        fields = list(FieldOfStudy.objects.all())
+        self.reader = RowReader(levels, fields)
+        known = {"nqf_level": {level.pk: level for level in levels}, "field": {item.pk: item for item in fields}}
+        self.form = MicroCredentialForm(data={}, instance=self._instance(), provider=provider, known=known)
+        self._verdicts = {}
+        self._constraint_fields = self._fields_of_constraints()
+
+    def validate(self, number: int, cells: dict) -> RowResult:
+        values, data, problems = self.reader.read(cells)
+        result = RowResult(number=number, cells=cells, values=values, errors=problems)
+        form = self._bind(data)
+        if not form.is_valid():
             result.errors += [
-                f"{form.fields[name].label if name in form.fields else ''}: {error}".lstrip(": ")
-                for name, errors in form.errors.items()
-                for error in errors
+                Problem(name if name in BY_KEY else None, str(message))
+                for name, messages in form.errors.items()
+                for message in messages
             ]
-        results.append(result)
-        if on_progress and number % 200 == 0:
-            on_progress(len(results))
-    return results
+            return result
+        specification = form.save(commit=False)
+        if specification.eqf_level is None:
+            specification.eqf_level = derive_eqf_level(specification.nqf_level)
+        result.warnings = [
+            Problem(ELEMENT_COLUMNS.get(finding.element, finding.element), str(finding.message))
+            for finding in check_specification(specification)
+            if finding.severity in (ERROR, WARNING)
+        ]
+        if not result.errors:
+            result.specification = specification
+        return result
+
+    def _instance(self) -> MicroCredential:
+        return MicroCredential(provider=self.provider)
+
+    def _bind(self, data: dict):
+        form = self.form
+        form.data = data
+        form.is_bound = True
+        form._errors = None
+        form.__dict__.pop("changed_data", None)
+        form.instance = self._instance()
+        if self._constraint_fields is not None:
+            form.instance.validate_constraints = self._remembered(form.instance)
+        return form
+
+    @staticmethod
+    def _fields_of_constraints() -> tuple[str, ...] | None:
+        """The attributes the model's constraints read; None when one of them depends on more than its own row
+        (a unique constraint reads the table), which is then asked every time."""
+        names = set()
+        for _model, constraints in MicroCredential(provider=None).get_constraints():
+            for constraint in constraints:
+                fields = getattr(getattr(constraint, "condition", None), "referenced_base_fields", None)
+                if fields is None:
+                    return None
+                names |= {MicroCredential._meta.get_field(name).attname for name in fields}
+        return tuple(sorted(names))
+
+    def _remembered(self, instance):
+        ask = instance.validate_constraints
+
+        def validate_constraints(exclude=None):
+            key = (frozenset(exclude or ()), tuple(getattr(instance, name) for name in self._constraint_fields))
+            if key not in self._verdicts:
+                try:
+                    ask(exclude=exclude)
+                    self._verdicts[key] = None
+                except ValidationError as error:
+                    self._verdicts[key] = error.error_dict if hasattr(error, "error_dict") else error.error_list
+            if self._verdicts[key] is not None:
+                raise ValidationError(self._verdicts[key])
+
+        return validate_constraints
 
 
-def read_rows(handle):
-    """The data rows of the Catalogue sheet as (row number, {column key: value}); headers checked first."""
-    workbook = load_workbook(handle, read_only=True, data_only=False)
-    if "Catalogue" not in workbook.sheetnames:
-        raise FileRefused(_("The workbook has no sheet named “Catalogue”: start from the template."))
-    sheet = workbook["Catalogue"]
-    rows = sheet.iter_rows(values_only=True)
-    header = [(_cell_text(cell)) for cell in next(rows, ())]
-    missing = [label for label in HEADERS if label not in header]
-    unknown = [label for label in header if label and label not in HEADERS]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append(_("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
-        if unknown:
-            parts.append(_("unknown columns: %(columns)s") % {"columns": ", ".join(unknown)})
-        raise FileRefused(
-            _("The header row does not match the template (%(problems)s).") % {"problems": "; ".join(parts)}
-        )
-    positions = {{label: key for key, label in COLUMNS}[label]: index for index, label in enumerate(header) if label}
-    limit = max_rows()
-    for number, row in enumerate(rows, 2):
-        if all(cell in (None, "") for cell in row):
-            continue
-        if number - 1 > limit:
-            raise FileRefused(
-                _("The catalogue has more than %(limit)s rows; split it into several files.") % {"limit": limit}
-            )
-        yield number, {key: row[index] if index < len(row) else None for key, index in positions.items()}
-
-
-@runner(Job.Kind.CATALOGUE_IMPORT)
-def validate_catalogue(job: Job) -> None:
-    """The background part of an import: read and validate every row, store the preview in the job."""
-    from django.utils import timezone
-
-    with job.source.open("rb") as handle:
-        try:
-            rows = list(read_rows(handle))
-        except FileRefused as refusal:
-            Job.objects.filter(pk=job.pk).update(
-                status=Job.Status.FAILED, message=str(refusal), finished_at=timezone.now()
-            )
-            return
-    Job.objects.filter(pk=job.pk).update(total=len(rows))
-    results = validate_rows(
-        rows, job.provider, on_progress=lambda done: Job.objects.filter(pk=job.pk).update(progress=done)
-    )
-    Job.objects.filter(pk=job.pk).update(
-        status=Job.Status.DONE,
-        progress=len(results),
-        finished_at=timezone.now(),
-        result={"rows": [r.__dict__ for r in results], "errors": sum(1 for r in results if r.errors)},
-    )
-
-
-def annotated_workbook(job: Job) -> bytes:
-    """The uploaded rows with a column of problems and a comment on each row that has one."""
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = "Catalogue"
-    sheet.append([*HEADERS, _("Problems")])
-    red = PatternFill("solid", fgColor="FDECEC")
-    for row in job.result.get("rows", []):
-        cells = [row["values"].get(key, "") for key, _label in COLUMNS]
-        problems = "\n".join(row["errors"] + [_("Check: %(w)s") % {"w": w} for w in row["warnings"]])
-        sheet.append([*cells, problems])
-        if row["errors"]:
-            cell = sheet.cell(row=sheet.max_row, column=len(HEADERS) + 1)
-            cell.fill = red
-            cell.comment = Comment("\n".join(row["errors"]), "microcred-qa")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-@transaction.atomic
-def import_catalogue(*, job: Job, by) -> int:
-    """Import every row of a validated file with no errors, all in one transaction."""
-    from accreditation.forms.catalogue import MicroCredentialForm, grouped_levels
-
-    job = Job.objects.select_for_update().get(pk=job.pk)
-    if job.status != Job.Status.DONE or job.result.get("errors"):
-        raise ValueError(_("Only a checked file without errors can be imported."))
-    levels = {level_label(level): level.pk for level in Level.objects.select_related("framework")}
-    fields = dict(FieldOfStudy.objects.values_list("code", "pk"))
-    level_choices = grouped_levels()
-    created = []
-    for row in job.result["rows"]:
-        data, _problems = row_data(row["values"], levels, fields)
-        form = MicroCredentialForm(
-            data=data,
-            instance=MicroCredential(provider=job.provider),
-            provider=job.provider,
-            level_choices=level_choices,
-        )
-        if not form.is_valid():  # the reference data changed since the check
-            raise ValueError(_("Row %(n)s no longer validates; check the file again.") % {"n": row["number"]})
-        spec = form.save(commit=False)
-        spec.eqf_level = derive_eqf_level(spec.nqf_level) or spec.eqf_level
-        created.append(spec)
-    MicroCredential.objects.bulk_create(created)
-    job.status = Job.Status.IMPORTED
-    job.save(update_fields=["status"])
-    audit.record(actor=by, verb="imported a catalogue", target=job.provider, data={"rows": len(created)})
-    return len(created)
+def validate_rows(rows, provider) -> Iterator[RowResult]:
+    """Each (row number, cells) validated, in order."""
+    validator = RowValidator(provider)
+    for number, cells in rows:
+        yield validator.validate(number, cells)

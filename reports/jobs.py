@@ -1,12 +1,13 @@
 """Running jobs outside the request: a Celery task when a broker is configured, otherwise a background thread
-in this process (the embedded default). Tests set JOBS_RUN_INLINE to run them at once."""
+in this process (the embedded default). Tests set JOBS_RUN_INLINE to run them at once, in the test's thread."""
 
 import logging
 import threading
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Job
 
@@ -15,6 +16,8 @@ RUNNERS = {}
 
 
 def runner(kind: str):
+    """Register the function that does the work of one kind of job; it sets the job's end state itself."""
+
     def register(function):
         RUNNERS[kind] = function
         return function
@@ -22,17 +25,30 @@ def runner(kind: str):
     return register
 
 
+def update(job: Job, **changes) -> None:
+    """Write progress or an outcome at once, without saving (and overwriting) the rest of the row."""
+    Job.objects.filter(pk=job.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(job, name, value)
+
+
+def fail(job: Job, message: str) -> None:
+    update(job, status=Job.Status.FAILED, message=message[:2000], finished_at=timezone.now())
+
+
 def run_job(job_id: int) -> None:
-    """Run one job to its end, recording failure instead of raising."""
-    job = Job.objects.get(pk=job_id)
-    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    """Run one job to its end, recording a failure instead of raising. A job that is not waiting (already run
+    by a redelivered Celery message, say) is left alone."""
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or job.status not in (Job.Status.QUEUED, Job.Status.IMPORTING):
+        return
+    if job.status == Job.Status.QUEUED:
+        update(job, status=Job.Status.RUNNING)
     try:
         RUNNERS[job.kind](job)
-    except Exception as error:  # a broken file must end as a failed job with a message, never a crash
-        logger.exception("Job %s failed", job_id)
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, message=str(error)[:2000], finished_at=timezone.now()
-        )
+    except Exception:  # whatever breaks, the person waiting must see an end and a plain message, not a spinner
+        logger.exception("Job %s (%s) failed", job.pk, job.kind)
+        fail(job, _("The work stopped on an unexpected error and nothing was changed. Try again later."))
 
 
 def _in_thread(job_id: int) -> None:
@@ -40,11 +56,12 @@ def _in_thread(job_id: int) -> None:
     try:
         run_job(job_id)
     finally:
-        close_old_connections()
+        # This thread's connections would otherwise stay open until the process ends.
+        connections.close_all()
 
 
 def start_job(job: Job) -> None:
-    """Start the job once the transaction that created it has committed."""
+    """Start the job once the transaction that created it has committed (so that the worker can read it)."""
     if getattr(settings, "JOBS_RUN_INLINE", False):
         transaction.on_commit(lambda: run_job(job.pk))
     elif settings.CELERY_BROKER_URL:
@@ -52,4 +69,6 @@ def start_job(job: Job) -> None:
 
         transaction.on_commit(lambda: run_job_task.delay(job.pk))
     else:
-        transaction.on_commit(lambda: threading.Thread(target=_in_thread, args=(job.pk,), daemon=True).start())
+        transaction.on_commit(
+            lambda: threading.Thread(target=_in_thread, args=(job.pk,), daemon=True, name=f"job-{job.pk}").start()
+        )

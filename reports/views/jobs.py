@@ -1,9 +1,12 @@
-"""A job's page: progress while it runs (refreshed in place), then its result and what can be done next."""
+"""A job's page: progress while it runs (refreshed in place every two seconds by htmx, or by a plain link
+without JavaScript), then its outcome and what can be done next. A job is visible only to its author, and only
+while they still work for the organisation it belongs to; anyone else gets a 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -11,17 +14,21 @@ from django.views.decorators.http import require_POST
 
 from accreditation.models import Authority, Membership
 
-from ..catalogue import annotated_workbook, import_catalogue
 from ..jobs import start_job
 from ..models import Job
+from ..services import ImportRefused, confirm_catalogue_import
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PROBLEMS_PER_PAGE = 50
 
 
 def _job_of(request, pk: int) -> Job:
-    """A job is visible to its author while they still work for its provider or authority."""
+    user = request.user
     return get_object_or_404(
-        Job.objects.filter(created_by=request.user).filter(
-            Q(provider__in=Membership.objects.providers_of(request.user))
-            | Q(authority__in=Membership.objects.authorities_of(request.user))
+        Job.objects.filter(created_by=user).filter(
+            Q(provider__in=Membership.objects.providers_of(user))
+            | Q(authority__in=Membership.objects.authorities_of(user))
+            | Q(agency__in=Membership.objects.agencies_of(user))
         ),
         pk=pk,
     )
@@ -42,18 +49,28 @@ def reissue_certificates(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_of(request, pk)
-    template = "reports/job_progress.html" if request.htmx else "reports/job_detail.html"
-    return render(request, template, {"job": job, "rows": job.result.get("rows", [])[:500]})
+    if request.htmx:
+        return render(request, "reports/job_progress.html", {"job": job})
+    context = {"job": job}
+    if job.kind == Job.Kind.CATALOGUE_IMPORT and job.result:
+        page = Paginator(job.result.get("problems", []), PROBLEMS_PER_PAGE).get_page(request.GET.get("page"))
+        context.update(problems=page, preview=job.result.get("preview", []))
+    return render(request, "reports/job_detail.html", context)
 
 
 @login_required
-def job_annotated(request: HttpRequest, pk: int) -> HttpResponse:
+def job_file(request: HttpRequest, pk: int) -> FileResponse:
+    """What the job produced: the checked catalogue, or a download built in the background."""
     job = _job_of(request, pk)
-    response = HttpResponse(
-        annotated_workbook(job), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="catalogue-checked-{job.pk}.xlsx"'
-    return response
+    if not job.output or job.status not in (Job.Status.DONE, Job.Status.IMPORTED, Job.Status.IMPORTING):
+        raise Http404
+    return FileResponse(job.output.open("rb"), content_type=XLSX, as_attachment=True, filename=_filename(job))
+
+
+def _filename(job: Job) -> str:
+    if job.kind == Job.Kind.CATALOGUE_IMPORT:
+        return f"catalogue-checked-{job.pk}.xlsx"
+    return job.output.name.rsplit("/", 1)[-1].split("-", 5)[-1]
 
 
 @login_required
@@ -61,17 +78,18 @@ def job_annotated(request: HttpRequest, pk: int) -> HttpResponse:
 def job_import(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_of(request, pk)
     try:
-        count = import_catalogue(job=job, by=request.user)
-    except ValueError as error:
-        messages.error(request, str(error))
-        return redirect("reports:job", job.pk)
-    messages.success(request, _("%(count)s micro-credentials were added to your catalogue.") % {"count": count})
-    return redirect(f"/provider/?provider={job.provider_id}")
+        confirm_catalogue_import(job=job, by=request.user)
+    except ImportRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.info(request, _("The import has started; this page shows its progress."))
+    return redirect("reports:job", job.pk)
 
 
 urlpatterns = [
     path("authority/certificates/reissue/", reissue_certificates, name="reissue-certificates"),
     path("jobs/<int:pk>/", job_status, name="job"),
-    path("jobs/<int:pk>/checked.xlsx", job_annotated, name="job-annotated"),
+    path("jobs/<int:pk>/checked.xlsx", job_file, name="job-annotated"),
+    path("jobs/<int:pk>/file/", job_file, name="job-file"),
     path("jobs/<int:pk>/import/", job_import, name="job-import"),
 ]
