@@ -94,6 +94,23 @@ class ScaleValueInline(admin.TabularInline):
     extra = 0
 
 
+@admin.register(ScaleValue)
+class ScaleValueAdmin(AuditedAdmin):
+    list_display = ["label", "scale", "rank", "is_positive"]
+    list_filter = ["scale"]
+    list_select_related = ["scale"]
+
+    def get_deleted_objects(self, objs, request):
+        """Deleting every value of a scale that standard sets use is refused like deleting a protected object."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        doomed = {value.pk for value in objs}
+        for scale in {value.scale for value in objs}:
+            if scale.standard_sets.exists() and not scale.values.exclude(pk__in=doomed).exists():
+                sets = ", ".join(str(standard_set) for standard_set in scale.standard_sets.all())
+                protected = [*protected, _("%(sets)s (its scale would be left without values)") % {"sets": sets}]
+        return deleted, counts, perms_needed, protected
+
+
 @admin.register(JudgementScale)
 class JudgementScaleAdmin(AuditedAdmin):
     list_display = ["code", "name"]
@@ -104,6 +121,14 @@ class StandardInline(admin.TabularInline):
     model = Standard
     fields = ["code", "title", "ordinal", "guidance"]
     extra = 0
+
+
+@admin.register(Standard)
+class StandardAdmin(AuditedAdmin):
+    list_display = ["code", "title", "standard_set", "ordinal"]
+    list_filter = ["standard_set"]
+    list_select_related = ["standard_set"]
+    search_fields = ["code", "title"]
 
 
 @admin.register(StandardSet)

@@ -231,12 +231,39 @@ def test_a_scale_in_use_cannot_lose_all_its_values(client, steward):
 
 
 def test_a_scale_in_use_may_lose_some_values(client, steward):
-    scale = JudgementScale.objects.get(code="esg-committee")
+    scale = JudgementScale.objects.get(code="esg-panel")
     url = f"/admin/frameworks/judgementscale/{scale.pk}/change/"
     data = form_data(client, url)
     data[f"values-{row_index(data, 'values', 'code', 'partially-compliant')}-DELETE"] = "on"
     assert client.post(url, data).status_code == 302
-    assert list(scale.values.values_list("code", flat=True)) == ["compliant", "not-compliant"]
+    assert list(scale.values.values_list("code", flat=True)) == [
+        "fully-compliant",
+        "substantially-compliant",
+        "not-compliant",
+    ]
+
+
+def test_deleting_every_value_of_a_scale_in_use_from_the_value_list_is_refused(client, steward):
+    scale = JudgementScale.objects.get(code="esg-panel")  # ESG 2015 and the EU principles use it
+    values = list(scale.values.values_list("pk", flat=True))
+    response = client.post(
+        "/admin/frameworks/scalevalue/", {"action": "delete_selected", "_selected_action": values, "post": "yes"}
+    )
+    assert response.status_code == 200
+    assert "its scale would be left without values" in response.content.decode()
+    assert scale.values.count() == 4
+    response = client.post(f"/admin/frameworks/scalevalue/{values[1]}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert scale.values.count() == 3
+
+
+def test_an_unused_scale_may_lose_all_its_values(client, steward):
+    scale = JudgementScale.objects.get(code="esg-committee")  # no standard set uses it
+    values = list(scale.values.values_list("pk", flat=True))
+    client.post(
+        "/admin/frameworks/scalevalue/", {"action": "delete_selected", "_selected_action": values, "post": "yes"}
+    )
+    assert scale.values.count() == 0
 
 
 # --- Permissions -------------------------------------------------------------------------------------------
