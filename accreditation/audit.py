@@ -43,6 +43,9 @@ VERB_LABELS = {
     "register entry suspended": _("suspended the register entry"),
     "register entry reinstated": _("lifted the suspension of the register entry"),
     "register entry withdrawn": _("withdrew the register entry"),
+    "added in the administration": _("added in the administration"),
+    "changed in the administration": _("changed in the administration"),
+    "deleted in the administration": _("deleted in the administration"),
 }
 
 
