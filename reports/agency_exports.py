@@ -1,51 +1,106 @@
-"""XLSX exports for agency staff: their applications with the time spent in each step, and reviewer workload."""
+"""XLSX downloads for agency and authority staff, built from plain data (see reports.statistics): applications
+with the days spent in each step, reviewer workload, and the dashboard's figures. Streamed (write-only)."""
 
 import io
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
-from accreditation.flows import HUMAN_STEPS
+from .statistics import STEPS, Figure, step_titles
+
+BOLD = Font(bold=True)
 
 
-def applications_workbook(applications) -> bytes:
-    """One row per application: status, dates, and days spent in each human step (summed over repeats)."""
-    applications = list(applications.select_related("provider").order_by("submitted_at"))
-    days: dict[int, dict[str, float]] = {}
-    tasks = Task.objects.filter(
-        process__application__in=applications, flow_task_type="HUMAN", status=STATUS.DONE
-    ).values_list("process__application", "flow_task", "created", "finished")
-    for application_id, node, created, finished in tasks:
-        step = getattr(node, "name", str(node))
-        days.setdefault(application_id, {}).setdefault(step, 0.0)
-        days[application_id][step] += (finished - created).total_seconds() / 86400
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Applications")
-    sheet.append(["Reference", "Provider", "Status", "Submitted", "Closed", *(f"Days: {s}" for s in HUMAN_STEPS)])
-    for application in applications:
-        spent = days.get(application.pk, {})
+def _header(sheet, titles: list[str]) -> None:
+    """A bold header row; call before any other row."""
+    cells = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = BOLD
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _date(moment):
+    return timezone.localtime(moment).date() if moment else None
+
+
+def _bytes(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_applications(rows: list[dict], target) -> None:
+    """One row per application: status, dates, outcome, days in each step (finished tasks) and the open step."""
+    titles = step_titles()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Applications"))
+    for letter, width in zip("ABCDEFG", (14, 36, 9, 26, 12, 12, 24), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "B2"
+    _header(
+        sheet,
+        [
+            _("Reference"),
+            _("Provider"),
+            _("Country"),
+            _("Status"),
+            _("Submitted"),
+            _("Closed"),
+            _("Decision"),
+            *(_("Days: %(step)s") % {"step": titles[step]} for step in STEPS),
+            _("Current step"),
+            _("Days in the current step so far"),
+        ],
+    )
+    for row in rows:
+        days = row["steps"]
         sheet.append(
             [
-                application.reference,
-                application.provider.legal_name,
-                application.get_status_display(),
-                application.submitted_at.date().isoformat() if application.submitted_at else "",
-                application.closed_at.date().isoformat() if application.closed_at else "",
-                *(round(spent[s], 2) if s in spent else None for s in HUMAN_STEPS),
+                row["reference"],
+                row["provider"],
+                row["country"],
+                row["status"],
+                _date(row["submitted"]),
+                _date(row["closed"]),
+                row["outcome"] or None,
+                *(round(days[step], 1) if step in days else None for step in STEPS),
+                row["current_step"] or None,
+                round(row["current_days"], 1) if row["current_days"] is not None else None,
             ]
         )
+    book.save(target)
+
+
+def applications_workbook(rows: list[dict]) -> bytes:
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_applications(rows, buffer)
     return buffer.getvalue()
 
 
 def reviewers_workbook(rows: list[dict]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Reviewers")
-    sheet.append(["Reviewer", "Open reviews", "Completed reviews", "On time", "On time (%)"])
+    """One row per reviewer of the agency's pool: open and completed reviews, and how many were on time."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Reviewers"))
+    sheet.column_dimensions["A"].width = 30
+    _header(sheet, [_("Reviewer"), _("Open reviews"), _("Completed reviews"), _("On time"), _("On time (%)")])
     for row in rows:
         sheet.append([row["name"], row["open"], row["completed"], row["on_time"], row["on_time_share"]])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return _bytes(book)
+
+
+def statistics_workbook(figures: list[Figure]) -> bytes:
+    """The dashboard's figures, one sheet each, as in its tables."""
+    book = Workbook(write_only=True)
+    for figure in figures:
+        sheet = book.create_sheet(figure.key)
+        sheet.column_dimensions["A"].width = 48
+        sheet.append([WriteOnlyCell(sheet, value=figure.title)])
+        _header(sheet, [_("Category"), figure.column or _("Value")])
+        for label, value in figure.rows:
+            sheet.append([label, value])
+    return _bytes(book)

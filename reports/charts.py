@@ -1,28 +1,47 @@
-"""Server-side SVG bar charts: data in, markup out, with a title and a text alternative."""
+"""Server-side SVG bar charts: data in, markup out. Each chart names itself (<title>, role="img" and an
+aria-label with every figure); pages show the same figures in a table beside it."""
 
 from xml.sax.saxutils import escape, quoteattr
 
-STYLE = 'font-size="13" fill="#1b1f24"'
+FONT = 'font-family="system-ui, sans-serif" font-size="13" fill="#1b1f24"'
+BAR_COLOUR = "#0b4f8a"  # 8.6:1 against white
+WIDTH, BAR_HEIGHT, GAP, LABEL_WIDTH, VALUE_ROOM = 560, 22, 8, 220, 70
+LABEL_CHARACTERS = 30
 
 
-def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "") -> str:
-    """Horizontal bars, one per (label, value); the caller shows the same figures in a table beside it."""
-    width, bar_height, gap, label_width = 560, 22, 8, 210
-    height = max(len(rows), 1) * (bar_height + gap) + gap
+def _figure(value: float, unit: str) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".") + unit if isinstance(value, float) else f"{value:,}{unit}"
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"
+
+
+def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", empty: str = "No data") -> str:
+    """Horizontal bars, one per (label, value), longest bar for the largest value; `empty` is shown without rows."""
+    height = max(len(rows), 1) * (BAR_HEIGHT + GAP) + GAP
     largest = max((value for _label, value in rows), default=0) or 1
-    summary = "; ".join(f"{label}: {value:g}{unit}" for label, value in rows) or "no data"
+    summary = "; ".join(f"{label}: {_figure(value, unit)}" for label, value in rows) or empty
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label={quoteattr(f"{title}. {summary}")} '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">',
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px" class="chart">',
         f"<title>{escape(title)}</title>",
     ]
+    if not rows:
+        parts.append(f'<text x="{GAP}" y="{GAP + 16}" {FONT}>{escape(empty)}</text>')
     for index, (label, value) in enumerate(rows):
-        y = gap + index * (bar_height + gap)
-        length = (width - label_width - 70) * value / largest
-        text = escape(str(label)[:32])
-        parts.append(f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end" {STYLE}>{text}</text>')
-        parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="#0b4f8a"/>')
-        figure = f"{value:g}{escape(unit)}"
-        parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 16}" {STYLE}>{figure}</text>')
+        y = GAP + index * (BAR_HEIGHT + GAP)
+        length = max((WIDTH - LABEL_WIDTH - VALUE_ROOM) * max(value, 0) / largest, 0)
+        figure = escape(_figure(value, unit))
+        parts.append("<g>")
+        parts.append(f"<title>{escape(str(label))}: {figure}</title>")
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 16}" text-anchor="end" {FONT}>{escape(_short(str(label)))}</text>'
+        )
+        parts.append(
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"/>'
+        )
+        parts.append(f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 16}" {FONT}>{figure}</text>')
+        parts.append("</g>")
     parts.append("</svg>")
     return "".join(parts)

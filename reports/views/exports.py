@@ -1,21 +1,32 @@
-"""Agency exports: its applications with time in each step, and its reviewers' workload (coordinators only)."""
+"""Agency downloads for its coordinators (anyone else gets a 404): the agency's applications with the time in
+each step (built in the background when there are many), and its reviewers' workload."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import path
+from django.utils import timezone
 
-from accreditation.models import Agency, Application, Membership
+from accreditation.models import Agency, Membership
 
 from ..agency_exports import applications_workbook, reviewers_workbook
+from ..export_jobs import agency_applications
+from ..jobs import start_job
+from ..models import Job
+from ..statistics import application_rows
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _agencies(user):
-    agencies = Agency.objects.filter(pk__in=Membership.objects.agencies_of(user))
-    if not agencies.exists():
+def _agency(request: HttpRequest) -> Agency:
+    """The coordinator's agency; one who coordinates for several chooses with ?agency=<id>."""
+    agencies = Agency.objects.filter(pk__in=Membership.objects.agencies_of(request.user)).order_by("pk")
+    chosen = request.GET.get("agency", "")
+    agency = agencies.filter(pk=chosen).first() if chosen.isdigit() else agencies.first()
+    if agency is None:
         raise Http404
-    return agencies
+    return agency
 
 
 def _xlsx(content: bytes, name: str) -> HttpResponse:
@@ -26,16 +37,21 @@ def _xlsx(content: bytes, name: str) -> HttpResponse:
 
 @login_required
 def applications_export(request: HttpRequest) -> HttpResponse:
-    applications = Application.objects.filter(agency__in=_agencies(request.user)).exclude(status="draft")
-    return _xlsx(applications_workbook(applications), "applications.xlsx")
+    agency = _agency(request)
+    applications = agency_applications(agency)
+    if applications.count() > getattr(settings, "AGENCY_EXPORT_INLINE_MAX", 2000):
+        job = Job.objects.create(kind=Job.Kind.APPLICATIONS_EXPORT, agency=agency, created_by=request.user)
+        start_job(job)
+        return redirect("reports:job", job.pk)
+    name = f"applications-{timezone.localdate().isoformat()}.xlsx"
+    return _xlsx(applications_workbook(application_rows(applications)), name)
 
 
 @login_required
 def reviewers_export(request: HttpRequest) -> HttpResponse:
     from reviews.views.statistics import reviewer_rows
 
-    rows = [row for agency in _agencies(request.user) for row in reviewer_rows(agency)]
-    return _xlsx(reviewers_workbook(rows), "reviewers.xlsx")
+    return _xlsx(reviewers_workbook(reviewer_rows(_agency(request))), "reviewers.xlsx")
 
 
 urlpatterns = [

@@ -1,50 +1,53 @@
-"""The statistics dashboard of coordinators (their agency's applications) and officers (their authority's):
-charts rendered as SVG with the same figures in a table, and an XLSX download of them."""
-
-import io
+"""The statistics dashboard: coordinators see their agency's applications, officers their authority's (someone
+with both roles sees both); anyone else gets a 404, as for any page that is not theirs. Charts are SVG with the
+same figures in a table beside each, and the figures download as XLSX."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
-from openpyxl import Workbook
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accreditation.models import Application, Membership
+from accreditation.models import Agency, Application, Authority, Membership
 
+from ..agency_exports import statistics_workbook
 from ..charts import bar_chart
 from ..statistics import dashboard
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-def _applications(user):
-    agencies = Membership.objects.agencies_of(user)
-    authorities = Membership.objects.authorities_of(user)
-    if not agencies.exists() and not authorities.exists():
+
+def _scope(user) -> tuple[list, object]:
+    """The organisations whose applications the person may count, and those applications."""
+    agencies = list(Agency.objects.filter(pk__in=Membership.objects.agencies_of(user)))
+    authorities = list(Authority.objects.filter(pk__in=Membership.objects.authorities_of(user)))
+    if not agencies and not authorities:
         raise Http404
-    return Application.objects.filter(Q(agency__in=agencies) | Q(authority__in=authorities))
+    applications = Application.objects.filter(Q(agency__in=agencies) | Q(authority__in=authorities))
+    return [*agencies, *authorities], applications
 
 
 @login_required
 def statistics_page(request: HttpRequest) -> HttpResponse:
-    figures = dashboard(_applications(request.user))
-    charts = [(figure, bar_chart(figure.title, figure.rows, figure.unit)) for figure in figures]
-    return render(request, "reports/statistics.html", {"charts": charts})
+    organisations, applications = _scope(request.user)
+    figures = dashboard(applications)
+    charts = [
+        (figure, bar_chart(figure.title, figure.rows, figure.unit, empty=_("No data yet."))) for figure in figures
+    ]
+    return render(
+        request,
+        "reports/statistics.html",
+        {"charts": charts, "organisations": organisations, "today": timezone.localdate()},
+    )
 
 
 @login_required
 def statistics_xlsx(request: HttpRequest) -> HttpResponse:
-    workbook = Workbook(write_only=True)
-    for figure in dashboard(_applications(request.user)):
-        sheet = workbook.create_sheet(figure.key)
-        sheet.append([figure.title])
-        for label, value in figure.rows:
-            sheet.append([label, value])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="statistics.xlsx"'
+    _organisations, applications = _scope(request.user)
+    response = HttpResponse(statistics_workbook(dashboard(applications)), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="statistics-{timezone.localdate().isoformat()}.xlsx"'
     return response
 
 
