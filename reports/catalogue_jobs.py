@@ -66,20 +66,18 @@ def run_catalogue_job(job: Job) -> None:
 
 
 def check_uploaded_file(job: Job) -> None:
-    summary = CheckSummary()
     workbook = CatalogueWorkbook(problems_column=True)
     try:
-        with job.source.open("rb") as handle, CatalogueSheet(handle) as sheet:
-            update(job, total=sheet.declared_rows)
-            for result in validate_rows(sheet.rows(), job.provider):
-                workbook.add(result)
-                summary.add(result)
-                if summary.rows % PROGRESS_EVERY == 0:
-                    update(job, progress=summary.rows)
+        summary = _check_rows(job, workbook)
     except FileRefused as refusal:
+        workbook.discard()
         fail(job, str(refusal))
         return
+    except BaseException:
+        workbook.discard()
+        raise
     if not summary.rows:
+        workbook.discard()
         fail(job, _("The sheet “Catalogue” has no micro-credentials below its header row."))
         return
     with tempfile.TemporaryFile() as handle:
@@ -95,6 +93,18 @@ def check_uploaded_file(job: Job) -> None:
         result=summary.as_json(),
         finished_at=timezone.now(),
     )
+
+
+def _check_rows(job: Job, workbook: CatalogueWorkbook) -> CheckSummary:
+    summary = CheckSummary()
+    with job.source.open("rb") as handle, CatalogueSheet(handle) as sheet:
+        update(job, total=sheet.declared_rows)
+        for result in validate_rows(sheet.rows(), job.provider):
+            workbook.add(result)
+            summary.add(result)
+            if summary.rows % PROGRESS_EVERY == 0:
+                update(job, progress=summary.rows)
+    return summary
 
 
 def import_checked_file(job: Job) -> None:

@@ -3,6 +3,7 @@ data) and the checked file (their rows again, each problem in a column and as a 
 be corrected and uploaded as it is. Both are streamed (openpyxl write-only mode), so size does not cost memory."""
 
 import io
+import os
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -155,6 +156,11 @@ class CatalogueWorkbook:
 
     def save(self, target) -> None:
         self.book.save(target)
+
+    def discard(self) -> None:
+        """Drop a workbook that will not be used: saving it is what removes its temporary files."""
+        with open(os.devnull, "wb") as sink:
+            self.book.save(sink)
 
 
 def build_template() -> bytes:

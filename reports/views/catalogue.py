@@ -62,11 +62,12 @@ def _catalogue_import(request: HttpRequest, limiter: SizeLimitHandler) -> HttpRe
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if limiter.refused_size is not None:
-            form = UploadForm()
-            form.add_error(
-                "workbook",
-                _("The file is larger than %(limit)s, the most that can be uploaded; split the catalogue.")
-                % {"limit": filesizeformat(max_upload_bytes())},
+            form.is_valid()  # the file never arrived: replace "required" by the reason
+            form.errors["workbook"] = form.error_class(
+                [
+                    _("The file is larger than %(limit)s, the most that can be uploaded; split the catalogue.")
+                    % {"limit": filesizeformat(max_upload_bytes())}
+                ]
             )
         elif form.is_valid():
             uploaded = form.cleaned_data["workbook"]

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from accreditation.models import Authority, Membership
 
@@ -49,6 +50,8 @@ def reissue_certificates(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job_of(request, pk)
+    if request.htmx and not job.is_active:
+        return HttpResponseClientRefresh()  # the whole page changes once the job is over: show its outcome
     if request.htmx:
         return render(request, "reports/job_progress.html", {"job": job})
     context = {"job": job}
