@@ -309,14 +309,77 @@ class RowReader:
 # --- Validation ---------------------------------------------------------------------------------------------
 
 
+class RememberedLookups:
+    """Answers, within one file, the database look-ups a model's validation repeats for every row: that a foreign
+    key's row exists, and the verdict of each check constraint. Both depend only on the values they read (the
+    reference data does not change while a file is checked), so each distinct value is asked once; every other
+    rule still runs for every row. Not used when a constraint reads more than its row (a unique constraint)."""
+
+    def __init__(self, model):
+        self.constraint_fields = self._fields_of_constraints(model)
+        self.references = [(field.name, field.attname) for field in model._meta.concrete_fields if field.many_to_one]
+        self.verdicts: dict = {}
+        self.existing: set = set()
+
+    @staticmethod
+    def _fields_of_constraints(model) -> tuple[str, ...] | None:
+        names = set()
+        for constraint in model._meta.constraints:
+            fields = getattr(getattr(constraint, "condition", None), "referenced_base_fields", None)
+            if fields is None:
+                return None
+            names |= {model._meta.get_field(name).attname for name in fields}
+        return tuple(sorted(names))
+
+    def attach(self, instance) -> None:
+        if self.constraint_fields is None:
+            return
+        instance.validate_constraints = self._constraints_of(instance)
+        instance.clean_fields = self._fields_of(instance)
+
+    def _constraints_of(self, instance):
+        ask = instance.validate_constraints
+
+        def validate_constraints(exclude=None):
+            key = (frozenset(exclude or ()), tuple(getattr(instance, name) for name in self.constraint_fields))
+            if key not in self.verdicts:
+                try:
+                    ask(exclude=exclude)
+                    self.verdicts[key] = None
+                except ValidationError as error:
+                    self.verdicts[key] = error.error_dict if hasattr(error, "error_dict") else error.error_list
+            if self.verdicts[key] is not None:
+                raise ValidationError(self.verdicts[key])
+
+        return validate_constraints
+
+    def _fields_of(self, instance):
+        clean = instance.clean_fields
+
+        def clean_fields(exclude=None):
+            exclude = set(exclude or ())
+            given = {name: getattr(instance, attname) for name, attname in self.references if name not in exclude}
+            given = {name: value for name, value in given.items() if value is not None}
+            known = {name for name, value in given.items() if (name, value) in self.existing}
+            failed = {}
+            try:
+                clean(exclude=exclude | known)
+            except ValidationError as error:
+                failed = error.error_dict
+                raise
+            finally:
+                self.existing |= {(name, value) for name, value in given.items() if name not in failed}
+
+        return clean_fields
+
+
 class RowValidator:
     """Validates rows one at a time with the web form and the alignment checks, for one provider.
 
     Django builds a form per request, deep-copying every field (about 2 ms); for thousands of rows one form is
     bound again to each row instead: full_clean() starts from empty errors and cleaned data and each row gets an
-    instance of its own, so the outcome is that of a fresh form (tests compare the two). The model's check
-    constraints are evaluated by the database, one query each; their verdict depends only on the values of the
-    fields they name, so it is remembered per distinct value within one file.
+    instance of its own, so the outcome is that of a fresh form (tests compare the two). The database look-ups
+    that model validation repeats for each row are answered once per distinct value (RememberedLookups).
     """
 
     def __init__(self, provider):
@@ -328,8 +391,7 @@ class RowValidator:
         self.reader = RowReader(levels, fields)
         known = {"nqf_level": {level.pk: level for level in levels}, "field": {item.pk: item for item in fields}}
         self.form = MicroCredentialForm(data={}, instance=self._instance(), provider=provider, known=known)
-        self._verdicts = {}
-        self._constraint_fields = self._fields_of_constraints()
+        self.lookups = RememberedLookups(MicroCredential)
 
     def validate(self, number: int, cells: dict) -> RowResult:
         values, data, problems = self.reader.read(cells)
@@ -364,38 +426,8 @@ class RowValidator:
         form._errors = None
         form.__dict__.pop("changed_data", None)
         form.instance = self._instance()
-        if self._constraint_fields is not None:
-            form.instance.validate_constraints = self._remembered(form.instance)
+        self.lookups.attach(form.instance)
         return form
-
-    @staticmethod
-    def _fields_of_constraints() -> tuple[str, ...] | None:
-        """The attributes the model's constraints read; None when one of them depends on more than its own row
-        (a unique constraint reads the table), which is then asked every time."""
-        names = set()
-        for _model, constraints in MicroCredential(provider=None).get_constraints():
-            for constraint in constraints:
-                fields = getattr(getattr(constraint, "condition", None), "referenced_base_fields", None)
-                if fields is None:
-                    return None
-                names |= {MicroCredential._meta.get_field(name).attname for name in fields}
-        return tuple(sorted(names))
-
-    def _remembered(self, instance):
-        ask = instance.validate_constraints
-
-        def validate_constraints(exclude=None):
-            key = (frozenset(exclude or ()), tuple(getattr(instance, name) for name in self._constraint_fields))
-            if key not in self._verdicts:
-                try:
-                    ask(exclude=exclude)
-                    self._verdicts[key] = None
-                except ValidationError as error:
-                    self._verdicts[key] = error.error_dict if hasattr(error, "error_dict") else error.error_list
-            if self._verdicts[key] is not None:
-                raise ValidationError(self._verdicts[key])
-
-        return validate_constraints
 
 
 def validate_rows(rows, provider) -> Iterator[RowResult]:

@@ -120,7 +120,11 @@ class CatalogueWorkbook:
         sheet.append([self._cell(sheet, header, BOLD) for header in headers])
 
     @staticmethod
-    def _cell(sheet, value, font=None, fill=None, comment=None) -> WriteOnlyCell:
+    def _cell(sheet, value, font=None, fill=None, comment=None):
+        """A plain value where nothing marks it (cheaper to write), else a cell with its marks."""
+        plain = not (font or fill or comment) and not (isinstance(value, str) and ("\n" in value or value[:1] == "="))
+        if plain:
+            return value
         cell = WriteOnlyCell(sheet, value=value)
         if isinstance(value, str) and value.startswith("="):
             cell.data_type = "s"  # what was typed comes back as text, never as a formula to calculate

@@ -206,7 +206,9 @@ def test_the_import_validates_exactly_as_a_fresh_web_form(provider):
         result = validator.validate(number, row)
         assert {(problem.column or "__all__", problem.message) for problem in result.errors} == expected, row
         assert (result.specification is not None) == fresh.is_valid()
-    assert len(validator._verdicts) < len(ROWS_TO_COMPARE)  # the repeated row did not ask the database again
+    # The repeated rows did not ask the database again.
+    assert len(validator.lookups.verdicts) < len(ROWS_TO_COMPARE)
+    assert len(validator.lookups.existing) == 2  # one level, one field
 
 
 def test_each_column_is_a_form_field():
