@@ -373,6 +373,41 @@ class RememberedLookups:
         return clean_fields
 
 
+class Duplicates:
+    """Advice, not a rule: a row whose reference (or, without one, title) is already in the catalogue or in an
+    earlier row is probably there twice, e.g. a file uploaded again."""
+
+    def __init__(self, provider):
+        self.catalogue = {
+            self._key(reference, title)
+            for reference, title in MicroCredential.objects.filter(provider=provider).values_list("reference", "title")
+        }
+        self.rows: dict[tuple, int] = {}
+
+    @staticmethod
+    def _key(reference: str, title: str) -> tuple:
+        return ("reference", _normal(reference)) if reference.strip() else ("title", _normal(title))
+
+    def check(self, number: int, values: dict) -> Problem | None:
+        key = self._key(values["reference"], values["title"])
+        if not key[1]:
+            return None
+        column = key[0]
+        earlier = self.rows.setdefault(key, number)
+        if key in self.catalogue:
+            return Problem(
+                column,
+                _("Your catalogue already has a micro-credential with this %(what)s.")
+                % {"what": BY_KEY[column].header.lower()},
+            )
+        if earlier != number:
+            return Problem(
+                column,
+                _("Row %(row)s has the same %(what)s.") % {"row": earlier, "what": BY_KEY[column].header.lower()},
+            )
+        return None
+
+
 class RowValidator:
     """Validates rows one at a time with the web form and the alignment checks, for one provider.
 
@@ -392,10 +427,12 @@ class RowValidator:
         known = {"nqf_level": {level.pk: level for level in levels}, "field": {item.pk: item for item in fields}}
         self.form = MicroCredentialForm(data={}, instance=self._instance(), provider=provider, known=known)
         self.lookups = RememberedLookups(MicroCredential)
+        self.seen = Duplicates(provider)
 
     def validate(self, number: int, cells: dict) -> RowResult:
         values, data, problems = self.reader.read(cells)
         result = RowResult(number=number, cells=cells, values=values, errors=problems)
+        duplicate = self.seen.check(number, values)
         form = self._bind(data)
         if not form.is_valid():
             result.errors += [
@@ -412,6 +449,8 @@ class RowValidator:
             for finding in check_specification(specification)
             if finding.severity in (ERROR, WARNING)
         ]
+        if duplicate:
+            result.warnings.insert(0, duplicate)
         if not result.errors:
             result.specification = specification
         return result

@@ -5,7 +5,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 FONT = 'font-family="system-ui, sans-serif" font-size="13" fill="#1b1f24"'
 BAR_COLOUR = "#0b4f8a"  # 8.6:1 against white
-WIDTH, BAR_HEIGHT, GAP, LABEL_WIDTH, VALUE_ROOM = 560, 22, 8, 220, 70
+WIDTH, BAR_HEIGHT, GAP, LABEL_WIDTH, VALUE_ROOM = 600, 22, 8, 250, 70
 LABEL_CHARACTERS = 30
 
 

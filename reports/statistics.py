@@ -33,7 +33,7 @@ class Figure:
     key: str
     title: str
     rows: list[tuple[str, float]]
-    unit: str = ""  # shown after each value, e.g. " d"
+    unit: str = ""  # shown after each value, e.g. "\u00a0d" (a no-break space keeps it with its number)
     column: str = ""  # what the values count, for the table's header
 
 
@@ -211,7 +211,11 @@ def dashboard(applications: QuerySet) -> list[Figure]:
             column=_("Micro-credentials"),
         ),
         Figure(
-            "time", _("Median days in each step"), median_days_per_step(tasks, submitted), unit=" d", column=_("Days")
+            "time",
+            _("Median days in each step"),
+            median_days_per_step(tasks, submitted),
+            unit="\u00a0d",
+            column=_("Days"),
         ),
         Figure("overdue", _("Open tasks past their due date, by step"), overdue_tasks(tasks), column=_("Tasks")),
         Figure("timeliness", _("Reviews finished on time and late"), timeliness, column=_("Reviews")),
@@ -219,7 +223,7 @@ def dashboard(applications: QuerySet) -> list[Figure]:
             "reviewers",
             _("Share of each reviewer's reviews finished on time"),
             [(row["name"], row["on_time_share"]) for row in reviewers],
-            unit=" %",
+            unit="\u00a0%",
             column=_("On time (%)"),
         ),
     ]

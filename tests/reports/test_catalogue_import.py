@@ -227,3 +227,18 @@ def test_jobs_and_their_files_belong_to_their_author(
         assert client.get(f"/jobs/{job.pk}/checked.xlsx").status_code == 404
         assert client.post(f"/jobs/{job.pk}/import/").status_code == 404
     assert not MicroCredential.objects.exists()
+
+
+def test_rows_already_in_the_catalogue_or_repeated_are_pointed_out(client, provider_staff, provider, upload, confirm):
+    client.force_login(provider_staff)
+    upload(workbook_bytes([GOOD]))
+    confirm(Job.objects.get())
+    untitled = {**GOOD, "reference": "", "title": "Solar Storage"}
+    upload(workbook_bytes([GOOD, untitled, untitled]))
+    job = Job.objects.latest("pk")
+    warnings = {row["number"]: row["warnings"][0] for row in job.result["problems"]}
+    assert warnings == {
+        2: ["Reference", "Your catalogue already has a micro-credential with this reference."],
+        4: ["Title", "Row 3 has the same title."],
+    }
+    assert job.result["errors"] == 0  # advice only: the provider decides

@@ -68,7 +68,7 @@ def test_the_page_shows_each_chart_beside_a_table_of_the_same_figures(client, ap
     client.force_login(coordinator)
     body = client.get("/statistics/").content.decode()
     assert '<th scope="row">Accredited</th><td class="num">1</td>' in body
-    assert '<th scope="row">Review the application</th><td class="num">10.0 d</td>' in body
+    assert '<th scope="row">Review the application</th><td class="num">10.0\xa0d</td>' in body
     svg = _svg_of(body, "status")
     ns = "{http://www.w3.org/2000/svg}"
     assert svg.get("role") == "img"
