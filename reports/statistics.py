@@ -155,8 +155,11 @@ def review_timeliness(tasks: list[StepTask]) -> tuple[list[tuple[str, int]], lis
 
 
 def _counted(queryset, key: str, labels: dict) -> list[tuple[str, int]]:
+    """Counts per value of `key`, in the order of `labels` (a choice's order: the process for statuses)."""
     rows = queryset.values(key).annotate(n=Count("pk", distinct=True)).order_by(key)
-    return [(str(labels.get(row[key], row[key])), row["n"]) for row in rows if row[key] not in (None, "")]
+    order = {value: index for index, value in enumerate(labels)}
+    rows = sorted((row for row in rows if row[key] not in (None, "")), key=lambda row: order.get(row[key], len(order)))
+    return [(str(labels.get(row[key], row[key])), row["n"]) for row in rows]
 
 
 def by_field(versions: QuerySet) -> list[tuple[str, int]]:

@@ -178,3 +178,14 @@ def test_nothing_is_imported_from_a_refused_file(client, staff, upload, confirm)
     page = confirm(job).content.decode()
     assert "Only a checked file without errors can be imported" in page
     assert not MicroCredential.objects.exists()
+
+
+def test_the_upload_still_needs_its_csrf_token(provider_staff):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(provider_staff)
+    response = client.post("/provider/catalogue/import/", {"workbook": SimpleUploadedFile("c.xlsx", b"x")})
+    assert response.status_code == 403
+    assert not Job.objects.exists()

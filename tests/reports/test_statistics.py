@@ -27,6 +27,7 @@ def figures(applications_queryset) -> dict:
 def test_each_figure_counts_what_it_says(applications):
     result = figures(Application.objects.all())
     assert result["status"] == {"Accredited": 1, "Refused": 1, "Under review": 1}
+    assert list(result["status"]) == ["Under review", "Accredited", "Refused"]  # in the process's order
     assert result["outcome"] == {"Accredit": 1, "Refuse": 1}
     assert result["country"] == {"Ireland": 3}
     assert result["eqf"] == {"EQF 6": 2}
