@@ -1,9 +1,11 @@
 """Background jobs: long work (imports, large exports) runs outside the request and reports its progress."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,6 +68,11 @@ class Job(models.Model):
     def is_active(self) -> bool:
         """Still queued or working: its page keeps polling."""
         return self.status in self.ACTIVE
+
+    @property
+    def seems_stuck(self) -> bool:
+        """Still active an hour after it started: the process running it may have stopped (a restart)."""
+        return self.is_active and self.created_at < timezone.now() - timedelta(hours=1)
 
     @property
     def percent(self) -> int:

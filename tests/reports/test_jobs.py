@@ -2,10 +2,12 @@
 runs (inline in tests, a thread in the embedded default, a Celery task with a broker), and failures that end
 with a plain message."""
 
+import datetime
 import threading
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from reports import jobs
 from reports.models import Job
@@ -125,3 +127,11 @@ def test_a_job_is_seen_only_by_its_author_while_a_member(
     assert client.get(f"/jobs/{agency_job.pk}/").status_code == 200
     coordinator.memberships.all().delete()
     assert client.get(f"/jobs/{agency_job.pk}/").status_code == 404
+
+
+def test_a_job_that_seems_stuck_says_so(client, provider_staff, provider):
+    job = make_job(provider_staff, provider, status=Job.Status.RUNNING)
+    client.force_login(provider_staff)
+    assert "may have stopped" not in client.get(f"/jobs/{job.pk}/").content.decode()
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - datetime.timedelta(hours=2))
+    assert "may have stopped. Start it again if nothing changes." in client.get(f"/jobs/{job.pk}/").content.decode()
