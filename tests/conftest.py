@@ -117,3 +117,37 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+# The browser fixtures live here so that every package's browser tests share one Chromium (two sync Playwright
+# instances cannot run in one process).
+import os  # noqa: E402
+import shutil  # noqa: E402
+
+from .browser import CHROMIUM_ARGS, SCREENSHOTS  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # The live server runs in a thread beside Playwright's event loop; Django must allow that for these tests.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed: run `make browser` (CI installs it).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, reference_data, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+    context.close()

@@ -7,14 +7,14 @@ import re
 import pytest
 
 from accreditation.models import MicroCredential
-from tests.e2e.conftest import SCREENSHOTS, assert_accessible, browser, login, page  # noqa: F401 - fixtures
+from tests.browser import SCREENSHOTS, assert_accessible, login
 
 from .conftest import GOOD, workbook_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_provider_checks_and_imports_a_catalogue(page, provider_staff, provider, settings, tmp_path):  # noqa: F811
+def test_a_provider_checks_and_imports_a_catalogue(page, provider_staff, provider, settings, tmp_path):
     settings.JOBS_RUN_INLINE = False  # the embedded default: a thread, polled by the page
     login(page, provider_staff)
     page.goto("/provider/catalogue/import/")
@@ -40,7 +40,7 @@ def test_a_provider_checks_and_imports_a_catalogue(page, provider_staff, provide
     assert MicroCredential.objects.filter(provider=provider, title=GOOD["title"]).exists()
 
 
-def test_a_coordinator_reads_the_statistics(page, applications, coordinator):  # noqa: F811
+def test_a_coordinator_reads_the_statistics(page, applications, coordinator):
     login(page, coordinator)
     page.click("nav >> text=Statistics")
     page.wait_for_url(re.compile(r".*/statistics/$"))
