@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import audit
+from . import audit, register_index
 from .models import (
     Agency,
     Application,
@@ -176,6 +176,11 @@ class ProviderAdmin(AuditedAdmin):
     list_filter = ["type", "country"]
     search_fields = ["legal_name", "acronym", "erasmus_code", "pic", "national_id"]
     inlines = [ProviderMembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            register_index.index_provider(obj)  # the register shows and searches the current name
 
 
 @admin.register(Agency)

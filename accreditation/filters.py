@@ -4,63 +4,44 @@ parameters mean the same thing everywhere."""
 import datetime
 
 import django_filters
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import EqfLevel, FieldOfStudy
 from frameworks.vocabularies import Country
 
-from .models import Agency, MicroCredentialVersion, Provider, RegisterEntry, RegisterScopeItem
+from .forms.widgets import QuickSelect
+from .models import Agency, Provider, RegisterEntry
 from .models.credentials import ParticipationForm
 from .models.register import EntryStatus
+from .register_index import BROAD_FIELDS, EQF_LEVELS, FORMS, matching_text
 
 MAX_QUERY_LENGTH = 200
 ANY = _("Any")
 SORTS = {
-    "provider": ("provider__legal_name", "pk"),
+    "provider": ("search_name", "pk"),
     "-valid_until": ("-valid_until", "pk"),
     "valid_until": ("valid_until", "pk"),
     "-published": ("-published_on", "-pk"),
 }
 
 
-def text_search(queryset: QuerySet, words: str) -> QuerySet:
-    """Entries whose provider name, accredited micro-credential titles or learning outcomes match. PostgreSQL's
-    full-text search when available: three uncorrelated subqueries, each answered from its GIN index (migration
-    0003), so the database hashes their results instead of probing every entry. A case-insensitive match
-    elsewhere."""
-    if connection.vendor == "postgresql":
-        query = SearchQuery(words, config="simple", search_type="plain")
-        by_title = RegisterScopeItem.objects.annotate(document=SearchVector("title", config="simple")).filter(
-            document=query
-        )
-        versions = MicroCredentialVersion.objects.annotate(
-            document=SearchVector("learning_outcomes", config="simple")
-        ).filter(document=query)
-        providers = Provider.objects.annotate(document=SearchVector("legal_name", config="simple")).filter(
-            document=query
-        )
-        return queryset.filter(
-            Q(provider__in=providers.values("pk"))
-            | Q(pk__in=by_title.values("entry_id"))
-            | Q(pk__in=RegisterScopeItem.objects.filter(version__in=versions.values("pk")).values("entry_id"))
-        )
-    matching = RegisterScopeItem.objects.filter(
-        Q(title__icontains=words) | Q(version__learning_outcomes__icontains=words), entry=OuterRef("pk")
-    )
-    return queryset.filter(Q(provider__legal_name__icontains=words) | Exists(matching))
-
-
 class RegisterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH)
     country = django_filters.ChoiceFilter(
-        label=_("Country"), field_name="provider__country", choices=Country.choices, empty_label=ANY
+        label=_("Country"),
+        field_name="search_country",
+        choices=Country.choices,
+        empty_label=ANY,
+        widget=QuickSelect,
     )
     provider_type = django_filters.ChoiceFilter(
-        label=_("Type of provider"), field_name="provider__type", choices=Provider.Type.choices, empty_label=ANY
+        label=_("Type of provider"),
+        field_name="search_type",
+        choices=Provider.Type.choices,
+        empty_label=ANY,
+        widget=QuickSelect,
     )
     eqf_level = django_filters.ChoiceFilter(
         label=_("EQF level"),
@@ -78,11 +59,21 @@ class RegisterFilter(django_filters.FilterSet):
     ects_min = django_filters.NumberFilter(label=_("ECTS at least"), min_value=0, max_value=1000, method="filter_scope")
     ects_max = django_filters.NumberFilter(label=_("ECTS at most"), min_value=0, max_value=1000, method="filter_scope")
     participation_form = django_filters.ChoiceFilter(
-        label=_("Form of participation"), choices=ParticipationForm.choices, method="filter_scope", empty_label=ANY
+        label=_("Form of participation"),
+        choices=ParticipationForm.choices,
+        method="filter_scope",
+        empty_label=ANY,
+        widget=QuickSelect,
     )
-    agency = django_filters.ModelChoiceFilter(label=_("QA agency"), queryset=Agency.objects.all(), empty_label=ANY)
+    agency = django_filters.ModelChoiceFilter(
+        label=_("QA agency"), queryset=Agency.objects.all(), empty_label=ANY, widget=QuickSelect
+    )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=EntryStatus.choices, method="filter_status", empty_label=ANY
+        label=_("Status"),
+        choices=EntryStatus.choices,
+        method="filter_status",
+        empty_label=ANY,
+        widget=QuickSelect,
     )
     valid_on = django_filters.DateFilter(
         label=_("Valid on"),
@@ -99,6 +90,7 @@ class RegisterFilter(django_filters.FilterSet):
         ],
         method="filter_sort",
         empty_label=None,
+        widget=QuickSelect,
     )
 
     class Meta:
@@ -107,25 +99,21 @@ class RegisterFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         words = " ".join(value.split())
-        return text_search(queryset, words) if words else queryset
+        return matching_text(queryset, words) if words else queryset
 
     def filter_scope(self, queryset, name, value):
+        """Entries with at least one accredited micro-credential of this level, field, form or workload."""
         if value in (None, ""):
             return queryset
-        lookups = {
-            "eqf_level": "eqf_level",
-            "field": "field__code__startswith",
-            "ects_min": "ects__gte",
-            "ects_max": "ects__lte",
-            "participation_form": "participation_form",
-        }
         if name == "eqf_level":
-            value = int(value)
-        elif name == "field":
-            value = getattr(value, "code", value)
-        lookup = {lookups[name]: value}
-        items = RegisterScopeItem.objects.filter(entry=OuterRef("pk"), **lookup)
-        return queryset.filter(Exists(items))
+            return queryset.filter(EQF_LEVELS.covers(int(value)))
+        if name == "field":
+            return queryset.filter(BROAD_FIELDS.covers(value.code[:2]))
+        if name == "participation_form":
+            return queryset.filter(FORMS.covers(value))
+        if name == "ects_min":
+            return queryset.filter(search_ects_max__gte=value)
+        return queryset.filter(search_ects_min__lte=value)
 
     def filter_status(self, queryset, name, value):
         today = timezone.localdate()
@@ -151,4 +139,8 @@ class RegisterFilter(django_filters.FilterSet):
 
 def published_entries() -> QuerySet:
     """Everything the public may see: published entries (drafts and internal data are never here)."""
-    return RegisterEntry.objects.with_effective_status().select_related("provider", "agency", "authority")
+    return (
+        RegisterEntry.objects.with_effective_status()
+        .select_related("provider", "agency", "authority")
+        .defer("search_text", "search_document")  # large, and only searched
+    )

@@ -7,6 +7,7 @@ micro-credentials (default 50,000 providers and 500,000 micro-credentials).
 
 import argparse
 import datetime
+import itertools
 import random
 import time
 from decimal import Decimal
@@ -27,11 +28,72 @@ from accreditation.models import (
     RegisterEvent,
     RegisterScopeItem,
 )
+from accreditation.register_index import set_search_columns
 from frameworks.models import FieldOfStudy, Level
 from frameworks.vocabularies import Country
 
-WORDS = ["data", "analysis", "cloud", "security", "design", "leadership", "welding", "nursing", "robotics", "marketing", "accounting", "finance", "law", "teaching", "energy", "solar", "water", "farming", "logistics", "tourism", "cooking", "languages", "ethics", "statistics", "coding", "networks"]
+WORDS = [
+    "data",
+    "analysis",
+    "cloud",
+    "security",
+    "design",
+    "leadership",
+    "welding",
+    "nursing",
+    "robotics",
+    "marketing",
+    "accounting",
+    "finance",
+    "law",
+    "teaching",
+    "energy",
+    "solar",
+    "water",
+    "farming",
+    "logistics",
+    "tourism",
+    "cooking",
+    "languages",
+    "ethics",
+    "statistics",
+    "coding",
+    "networks",
+]
 VERBS = ["Analyse", "Evaluate", "Design", "Apply", "Describe", "Manage", "Develop", "Assess", "Create", "Explain"]
+SYLLABLES = ["ka", "ri", "to", "ne", "mo", "sa", "li", "ve", "du", "pa", "ro", "chi", "an", "el", "or", "us", "ti"]
+VOCABULARY_SIZE = 5000
+
+
+class Text:
+    """Titles and learning outcomes drawn from a vocabulary of 5,000 words with the frequencies of real text
+    (Zipf's law: the r-th most frequent word appears about 1/r as often as the first). The topical words above
+    sit at ranks 37, 74, ... 962 among made-up ones, so a search for two of them is as selective as in a real
+    catalogue, while the most frequent words appear in nearly every entry (the worst case of a search)."""
+
+    def __init__(self, rng: random.Random):
+        made_up: set[str] = set()
+        while len(made_up) < VOCABULARY_SIZE - len(WORDS):
+            made_up.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+        self.words = sorted(made_up - set(WORDS))
+        rng.shuffle(self.words)
+        for index, word in enumerate(WORDS):
+            self.words.insert((index + 1) * 37 - 1, word)
+        weights = [1 / rank for rank in range(1, len(self.words) + 1)]
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+
+    def words_of(self, count: int) -> str:
+        return " ".join(self.rng.choices(self.words, cum_weights=self.cumulative, k=count))
+
+    def title(self) -> str:
+        return self.words_of(3).title()
+
+    def outcomes(self) -> str:
+        return "\n".join(f"{self.rng.choice(VERBS)} {self.words_of(5)}" for _ in range(3))
+
+
+STATUSES = ["active", "suspended", "withdrawn"]
 BATCH = 5000
 
 
@@ -47,6 +109,7 @@ def bulk(model, objects):
 
 def main(providers: int, per_provider: int, seed: int) -> None:
     random.seed(seed)
+    text = Text(random.Random(seed))
     started = time.perf_counter()
     user, _ = get_user_model().objects.get_or_create(username="bench")
     agencies = [
@@ -64,7 +127,7 @@ def main(providers: int, per_provider: int, seed: int) -> None:
             made = Provider.objects.bulk_create(
                 Provider(
                     legal_name=f"{random.choice(WORDS).title()} Institute {offset + block + i}",
-                    type="university",
+                    type=random.choice(Provider.Type.values),
                     country=random.choice(countries),
                 )
                 for i in range(size)
@@ -87,12 +150,10 @@ def main(providers: int, per_provider: int, seed: int) -> None:
                     credentials.append(
                         MicroCredential(
                             provider=p,
-                            title=" ".join(random.sample(WORDS, 3)).title(),
+                            title=text.title(),
                             awarding_body=p.legal_name,
                             country=p.country,
-                            learning_outcomes="\n".join(
-                                f"{random.choice(VERBS)} {' '.join(random.sample(WORDS, 4))}" for _ in range(3)
-                            ),
+                            learning_outcomes=text.outcomes(),
                             workload_hours=125,
                             ects=Decimal(random.choice([2, 3, 5, 6, 10])),
                             nqf_level=level,
@@ -126,7 +187,7 @@ def main(providers: int, per_provider: int, seed: int) -> None:
                 )
                 for a in apps
             )
-            entries = RegisterEntry.objects.bulk_create(
+            entries = [
                 RegisterEntry(
                     provider=a.provider,
                     application=a,
@@ -134,29 +195,32 @@ def main(providers: int, per_provider: int, seed: int) -> None:
                     agency=a.agency,
                     authority=a.authority,
                     certificate_id=f"MC-B{offset + block + i:08d}",
-                    status="active",
+                    status=random.choices(STATUSES, weights=[93, 5, 2])[0],
                     valid_from=d.valid_from,
                     valid_until=d.valid_until,
                     published_on=d.valid_from,
                 )
                 for i, (a, d) in enumerate(zip(apps, decisions, strict=True))
-            )
-            RegisterScopeItem.objects.bulk_create(
-                (
-                    RegisterScopeItem(
-                        entry=entries[index // per_provider],
-                        version=v,
-                        title=v.title,
-                        eqf_level=v.eqf_level,
-                        field_id=v.field_id,
-                        ects=v.ects,
-                        participation_form=v.participation_form,
-                    )
-                    for index, v in enumerate(versions)
-                ),
-                batch_size=BATCH,
-            )
-            RegisterEvent.objects.bulk_create(
+            ]
+            items = [
+                RegisterScopeItem(
+                    version=v,
+                    title=v.title,
+                    eqf_level=v.eqf_level,
+                    field=v.field,
+                    ects=v.ects,
+                    participation_form=v.participation_form,
+                )
+                for v in versions
+            ]
+            for index, entry in enumerate(entries):
+                scope = items[index * per_provider : (index + 1) * per_provider]
+                set_search_columns(entry, entry.provider, scope)  # what publication does, in bulk
+            entries = RegisterEntry.objects.bulk_create(entries)
+            for index, item in enumerate(items):
+                item.entry = entries[index // per_provider]
+            RegisterScopeItem.objects.bulk_create(items, batch_size=BATCH)
+            events = [
                 RegisterEvent(
                     entry=e,
                     kind="published",
@@ -167,7 +231,22 @@ def main(providers: int, per_provider: int, seed: int) -> None:
                     actor=user,
                 )
                 for e in entries
-            )
+            ]
+            events += [
+                RegisterEvent(
+                    entry=e,
+                    kind=e.status,  # suspended or withdrawn, some time after publication
+                    status=e.status,
+                    valid_from=e.valid_from,
+                    valid_until=e.valid_until,
+                    effective_on=e.valid_from + datetime.timedelta(days=random.randint(30, 300)),
+                    reason="Bench",
+                    actor=user,
+                )
+                for e in entries
+                if e.status != "active"
+            ]
+            RegisterEvent.objects.bulk_create(events, batch_size=BATCH)
         print(f"{block + size} providers in {time.perf_counter() - started:.0f} s", flush=True)
     print(
         f"done: {providers} providers, {providers * per_provider} micro-credentials, {time.perf_counter() - started:.0f} s"

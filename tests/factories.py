@@ -8,6 +8,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accreditation import register_index
 from accreditation.models import (
     Agency,
     Application,
@@ -158,9 +159,11 @@ def make_register_entry(
     status: str = EntryStatus.ACTIVE,
     conditions: str = "",
     certificate_id: str | None = None,
+    specifications: list[dict] | None = None,
 ) -> RegisterEntry:
     """A published entry with its decision and scope, made directly (not through the flow) for register
-    tests. The flow's own tests check that the flow produces the same shape."""
+    tests. The flow's own tests check that the flow produces the same shape. `specifications` gives each
+    accredited micro-credential's values (otherwise `credentials` factory defaults)."""
     provider = provider or ProviderFactory()
     valid_from = valid_from or timezone.localdate() - datetime.timedelta(days=30)
     valid_until = valid_from.replace(year=valid_from.year + years)
@@ -171,7 +174,8 @@ def make_register_entry(
         submitted_at=timezone.now(),
         closed_at=timezone.now(),
     )
-    versions = [freeze(MicroCredentialFactory(provider=provider)) for _ in range(credentials)]
+    specifications = specifications if specifications is not None else [{}] * credentials
+    versions = [freeze(MicroCredentialFactory(provider=provider, **values)) for values in specifications]
     application.submitted_versions.set(versions)
     decision = Decision.objects.create(
         application=application,
@@ -208,6 +212,8 @@ def make_register_entry(
             ects=version.ects,
             participation_form=version.participation_form,
         )
+    register_index.index_entries(RegisterEntry.objects.filter(pk=entry.pk))
+    entry.refresh_from_db()
     RegisterEvent.objects.create(
         entry=entry,
         kind=RegisterEvent.Kind.PUBLISHED,

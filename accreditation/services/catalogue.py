@@ -4,7 +4,7 @@ from django.db import transaction
 
 from frameworks.alignment import derive_eqf_level
 
-from .. import audit
+from .. import audit, register_index
 from ..models import MicroCredential, Provider
 
 
@@ -12,6 +12,7 @@ from ..models import MicroCredential, Provider
 def save_provider_profile(*, provider: Provider, by) -> Provider:
     provider.full_clean()
     provider.save()
+    register_index.index_provider(provider)  # the register shows and searches the current name
     audit.record(actor=by, verb="updated the provider profile", target=provider)
     return provider
 

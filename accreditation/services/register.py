@@ -5,7 +5,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from .. import audit
+from .. import audit, register_index
 from ..models import Application, Decision, RegisterEntry, RegisterEvent, RegisterScopeItem
 from ..models.register import EntryStatus
 
@@ -60,6 +60,7 @@ def publish_register_entry(*, application: Application, decision: Decision, by) 
         )
         for version in application.submitted_versions.all()
     )
+    register_index.index_entries(RegisterEntry.objects.filter(pk=entry.pk))
     RegisterEvent.objects.create(
         entry=entry,
         kind=RegisterEvent.Kind.PUBLISHED,

@@ -3,6 +3,8 @@ verification and the feed of changes. Only published entries are ever read here.
 
 import datetime
 import hashlib
+from collections import Counter
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
@@ -17,14 +19,17 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from frameworks.models import EqfLevel
+from frameworks.models import EqfLevel, FieldOfStudy
 from frameworks.vocabularies import Country
 
 from ..filters import RegisterFilter, published_entries
-from ..models import IssuedDocument, Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
+from ..models import Agency, IssuedDocument, Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
+from ..models.credentials import ParticipationForm
 from ..models.register import EntryStatus
+from ..register_index import BROAD_FIELDS, EQF_LEVELS, FORMS
 
 PAGE_SIZE = 20
+PREVIEW = 3  # accredited micro-credentials listed per result; the provider's page lists them all
 MAX_PAGE = 10_000
 SUMMARY_SECONDS = 300
 
@@ -33,27 +38,103 @@ def filtered(request: HttpRequest) -> RegisterFilter:
     return RegisterFilter(request.GET or None, queryset=published_entries())
 
 
-def facets(queryset) -> dict[str, list[tuple[str, str, int]]]:
-    """Counts per filter value for the current result (one query per facet, whatever the data size)."""
-    ids = queryset.order_by().values("pk")
-    country = dict(Country.choices)
-    by_country = queryset.order_by().values("provider__country").annotate(n=Count("pk")).order_by("provider__country")
-    by_level = (
-        RegisterScopeItem.objects.filter(entry__in=ids, eqf_level__isnull=False)
-        .values("eqf_level")
-        .annotate(n=Count("entry", distinct=True))
-        .order_by("eqf_level")
+FACETS = [
+    ("country", gettext_lazy("Country")),
+    ("provider_type", gettext_lazy("Type of provider")),
+    ("eqf_level", gettext_lazy("EQF level")),
+    ("field", gettext_lazy("Field (ISCED-F)")),
+    ("participation_form", gettext_lazy("Form of participation")),
+    ("agency", gettext_lazy("QA agency")),
+    ("status", gettext_lazy("Status")),
+]
+
+
+def count_by_value(queryset) -> tuple[int, dict[str, Counter]]:
+    """The number of entries in a result and, for each filter, the number per value, from one scan of the
+    result's rows (no join: the entry's search columns hold everything counted)."""
+    rows = (
+        queryset.order_by()
+        .values("search_country", "search_type", "agency_id", "effective_status")
+        .annotate(
+            n=Count("pk"),
+            **EQF_LEVELS.counts("level_"),
+            **BROAD_FIELDS.counts("field_"),
+            **FORMS.counts("form_"),
+        )
     )
-    by_status = queryset.order_by().values("effective_status").annotate(n=Count("pk")).order_by("effective_status")
-    return {
-        "country": [
-            (row["provider__country"], country.get(row["provider__country"], ""), row["n"]) for row in by_country
+    counts: dict[str, Counter] = {name: Counter() for name, _title in FACETS}
+    total = 0
+    for row in rows:
+        total += row["n"]
+        counts["country"][row["search_country"]] += row["n"]
+        counts["provider_type"][row["search_type"]] += row["n"]
+        counts["agency"][str(row["agency_id"])] += row["n"]
+        counts["status"][row["effective_status"]] += row["n"]
+        for name, prefix, bits in (("eqf_level", "level_", EQF_LEVELS), ("field", "field_", BROAD_FIELDS)):
+            for value in bits.bits:
+                counts[name][str(value)] += row[f"{prefix}{value}"]
+        for value in FORMS.bits:
+            counts["participation_form"][value] += row[f"form_{value}"]
+    return total, counts
+
+
+def facets(counts: dict[str, Counter]) -> list[dict]:
+    """Counts per filter value with their labels, in each vocabulary's own order, values without entries left
+    out."""
+    country = dict(Country.choices)
+    labels = {
+        "country": sorted(((code, country.get(code, code)) for code in counts["country"]), key=lambda p: p[1]),
+        "provider_type": Provider.Type.choices,
+        "eqf_level": [(str(level.value), level.label) for level in EqfLevel],
+        "field": list(FieldOfStudy.objects.filter(parent__isnull=True).order_by("code").values_list("code", "name")),
+        "participation_form": ParticipationForm.choices,
+        "agency": [
+            (str(pk), name)
+            for pk, name in Agency.objects.filter(pk__in=[int(pk) for pk in counts["agency"]])
+            .order_by("name")
+            .values_list("pk", "name")
         ],
-        "eqf_level": [(str(row["eqf_level"]), EqfLevel(row["eqf_level"]).label, row["n"]) for row in by_level],
-        "status": [
-            (row["effective_status"], EntryStatus(row["effective_status"]).label, row["n"]) for row in by_status
-        ],
+        "status": EntryStatus.choices,
     }
+    return [
+        {
+            "name": name,
+            "title": title,
+            "values": [(value, label, counts[name][value]) for value, label in labels[name] if counts[name][value]],
+        }
+        for name, title in FACETS
+    ]
+
+
+def facet_links(request: HttpRequest, facet_counts: list[dict]) -> list[dict]:
+    """Each counted value as a link that sets its filter (replacing that filter's value, back to page 1), the
+    value in use marked, with a link that removes it."""
+
+    kept = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
+
+    def link(name: str, value: str | None = None) -> str:
+        params = [(key, kept_value) for key, kept_value in kept if key != name]
+        if value is not None:
+            params.append((name, value))
+        return "?" + urlencode(params)
+
+    return [
+        {
+            "title": facet["title"],
+            "clear_url": link(facet["name"]),
+            "values": [
+                {
+                    "label": label,
+                    "count": count,
+                    "url": link(facet["name"], value),
+                    "selected": request.GET.get(facet["name"]) == value,
+                }
+                for value, label, count in facet["values"]
+            ],
+        }
+        for facet in facet_counts
+        if facet["values"]
+    ]
 
 
 def register_version() -> str:
@@ -69,8 +150,8 @@ def summary(register_filter: RegisterFilter, query: str) -> dict:
     key = "register:summary:" + hashlib.sha256(f"{query}|{register_version()}".encode()).hexdigest()
     cached = cache.get(key)
     if cached is None:
-        queryset = register_filter.qs
-        cached = {"count": queryset.count(), "facets": facets(queryset)}
+        total, counts = count_by_value(register_filter.qs)
+        cached = {"count": total, "facets": facets(counts) if total else []}
         cache.set(key, cached, SUMMARY_SECONDS)
     return cached
 
@@ -82,7 +163,11 @@ def search(request: HttpRequest) -> HttpResponse:
             request, "accreditation/register/search.html", {"filter": register_filter, "invalid": True}, status=400
         )
     entries = register_filter.qs.prefetch_related(
-        Prefetch("scope_items", queryset=RegisterScopeItem.objects.order_by("title"))
+        Prefetch(
+            "scope_items",
+            queryset=RegisterScopeItem.objects.only("entry_id", "title", "eqf_level").order_by("title")[:PREVIEW],
+            to_attr="scope_preview",
+        )
     )
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit() or not 1 <= int(page_number) <= MAX_PAGE:
@@ -93,13 +178,15 @@ def search(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = totals["count"]  # known from the summary: no second COUNT query
     page = paginator.get_page(page_number)
+    for entry in page.object_list:
+        entry.more_items = entry.search_scope_size - len(entry.scope_preview)
     return render(
         request,
         "accreditation/register/search.html",
         {
             "filter": register_filter,
             "page": page,
-            "facets": totals["facets"],
+            "facets": facet_links(request, totals["facets"]),
             "query": query.urlencode(),
             "export_query": query.urlencode(),
         },

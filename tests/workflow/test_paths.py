@@ -14,7 +14,9 @@ def kinds(application):
     return sorted(application.documents.values_list("kind", flat=True))
 
 
-def test_accredit_path_publishes_the_register_entry(driver, coordinator, reviewers, provider_staff, authority_officer):
+def test_accredit_path_publishes_the_register_entry(
+    client, driver, coordinator, reviewers, provider_staff, authority_officer
+):
     driver.to_decision(coordinator, reviewers, provider_staff)
     assert driver.refresh().status == Application.Status.DECISION
     driver.decide(authority_officer, Decision.Outcome.ACCREDIT)
@@ -31,6 +33,10 @@ def test_accredit_path_publishes_the_register_entry(driver, coordinator, reviewe
     assert (entry.valid_until.year - entry.valid_from.year) == 6
     assert entry.events.get().kind == "published"
     assert kinds(application) == ["certificate", "decision_letter", "draft_report", "final_report"]
+    # At once searchable by the public, by a title and by the level of what was accredited.
+    item = entry.scope_items.first()
+    body = client.get("/register/", {"q": item.title, "eqf_level": item.eqf_level}).content.decode()
+    assert "1 provider entry" in body and entry.provider.legal_name in body
 
 
 def test_accredit_with_conditions_lists_them_on_the_entry(

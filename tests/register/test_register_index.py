@@ -1,0 +1,177 @@
+"""The register's search columns and what the public sees of them: counts per filter value for every filter,
+links that set a filter, and copies that follow the provider's own changes."""
+
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from django import forms
+from django.core.management import call_command
+from lxml import html
+
+from accreditation.forms.widgets import QuickSelect
+from accreditation.models import RegisterEntry
+from accreditation.register_index import BROAD_FIELDS, EQF_LEVELS, FORMS
+from frameworks.models import FieldOfStudy
+from tests.factories import AgencyFactory, ProviderFactory, field, make_register_entry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def varied():
+    """Three entries with different scopes: levels, fields, forms and workloads."""
+    agency = AgencyFactory(name="Quality Agency Malta")
+    nursing = make_register_entry(
+        provider=ProviderFactory(legal_name="Harbour School of Nursing", country="MT", type="vet"),
+        specifications=[
+            {
+                "title": "Wound Care",
+                "eqf_level": 5,
+                "field": field("091"),
+                "participation_form": "onsite",
+                "ects": Decimal("3.0"),
+                "learning_outcomes": "Dress a chronic wound safely",
+            },
+            {
+                "title": "Night Shift Leadership",
+                "eqf_level": 6,
+                "field": field("091"),
+                "participation_form": "blended",
+                "ects": Decimal("6.0"),
+            },
+        ],
+    )
+    RegisterEntry.objects.filter(pk=nursing.pk).update(agency=agency)
+    make_register_entry(
+        provider=ProviderFactory(legal_name="Cloud Skills Company", country="IE", type="company"),
+        specifications=[{"title": "Serverless Basics", "eqf_level": 4, "ects": Decimal("2.0")}],
+    )
+    make_register_entry(
+        provider=ProviderFactory(legal_name="Dublin University of Data", country="IE", type="university"),
+        specifications=[{"title": f"Data Course {n}", "eqf_level": 7, "ects": Decimal("10.0")} for n in range(5)],
+    )
+    return nursing
+
+
+def facet_counts(body: str) -> dict[str, dict[str, str]]:
+    """{facet title: {value label: count}} as the page shows them."""
+    tree = html.fromstring(body)
+    section = tree.get_element_by_id("h-facets").getparent()
+    counts = {}
+    for heading in section.findall("h3"):
+        items = heading.getnext().findall("li")
+        counts[heading.text_content()] = {
+            item.text_content().rsplit(" (", 1)[0]: item.text_content().rsplit("(", 1)[1].split(")")[0]
+            for item in items
+        }
+    return counts
+
+
+def test_counts_per_value_of_every_filter(client, varied):
+    counts = facet_counts(client.get("/register/").content.decode())
+    assert counts["Country"] == {"Ireland": "2", "Malta": "1"}
+    assert counts["Type of provider"] == {
+        "Higher education institution": "1",
+        "Vocational education and training provider": "1",
+        "Company": "1",
+    }
+    assert counts["EQF level"] == {"EQF level 4": "1", "EQF level 5": "1", "EQF level 6": "1", "EQF level 7": "1"}
+    assert counts["Field (ISCED-F)"]["Health and welfare"] == "1"
+    assert counts["Field (ISCED-F)"]["Information and Communication Technologies (ICTs)"] == "2"
+    assert counts["Form of participation"] == {"Online": "2", "On site": "1", "Blended": "1"}
+    assert counts["QA agency"]["Quality Agency Malta"] == "1"
+    assert counts["Status"] == {"Active": "3"}
+
+
+def test_counts_follow_the_filters(client, varied):
+    counts = facet_counts(client.get("/register/", {"country": "IE"}).content.decode())
+    assert counts["EQF level"] == {"EQF level 4": "1", "EQF level 7": "1"}
+    assert "Health and welfare" not in counts["Field (ISCED-F)"]
+
+
+def test_a_count_links_to_its_filter_replacing_the_value_in_use(client, varied):
+    body = client.get("/register/", {"country": "IE", "eqf_level": "7", "page": "1"}).content.decode()
+    tree = html.fromstring(body)
+    section = tree.get_element_by_id("h-facets").getparent()
+    hrefs = {a.text_content(): a.get("href") for a in section.iter("a")}
+    # The value in use is marked and can be removed; the other filters stay.
+    current = section.xpath(".//strong[@aria-current='true']")
+    assert [c.text_content() for c in current] == ["Ireland (1)", "EQF level 7 (1)"]
+    assert hrefs["remove this filter (Country)"] == "?eqf_level=7"
+    assert hrefs["remove this filter (EQF level)"] == "?country=IE"
+    university = hrefs["Higher education institution"]
+    assert university == "?country=IE&eqf_level=7&provider_type=university"
+    # Following a link gives exactly the counted number of entries.
+    assert "1 provider entry" in client.get("/register/" + university).content.decode()
+
+
+@pytest.mark.parametrize(
+    "params, names",
+    [
+        ({"participation_form": "onsite"}, ["Harbour School of Nursing"]),
+        ({"field": "09"}, ["Harbour School of Nursing"]),
+        ({"eqf_level": "6"}, ["Harbour School of Nursing"]),
+        ({"ects_min": "8"}, ["Dublin University of Data"]),
+        ({"ects_max": "2"}, ["Cloud Skills Company"]),
+        ({"ects_min": "3", "ects_max": "3"}, ["Harbour School of Nursing"]),
+        ({"provider_type": "company"}, ["Cloud Skills Company"]),
+        ({"q": "chronic wound"}, ["Harbour School of Nursing"]),
+        ({"q": "wound serverless"}, []),  # every word must match
+        ({"q": "SERVERLESS"}, ["Cloud Skills Company"]),
+    ],
+)
+def test_each_filter_finds_what_the_scope_holds(client, varied, params, names):
+    body = client.get("/register/", params).content.decode()
+    tree = html.fromstring(body)
+    found = [a.text_content() for a in tree.xpath("//article[contains(@class, 'register-entry')]/h2/a")]
+    assert found == names
+
+
+def test_results_list_a_few_micro_credentials_and_link_to_the_rest(client, varied):
+    body = client.get("/register/", {"q": "dublin"}).content.decode()
+    assert "5 accredited micro-credentials" in body and "10.0 ECTS" in body
+    assert body.count("Data Course") == 3
+    assert "and 2 more" in body
+
+
+def test_a_renamed_provider_is_found_by_its_new_name_only(client, provider_staff, provider):
+    entry = make_register_entry(provider=provider)
+    client.force_login(provider_staff)
+    response = client.post(
+        "/provider/profile/",
+        {"legal_name": "Renamed Technological University", "type": "company", "country": "MT"},
+    )
+    assert response.status_code == 302
+    client.logout()
+    body = client.get("/register/", {"q": "renamed", "country": "MT", "provider_type": "company"}).content.decode()
+    assert "1 provider entry" in body and "Renamed Technological University" in body
+    old_word = entry.search_name.split()[0]
+    assert "0 provider entries" in client.get("/register/", {"q": old_word}).content.decode()
+
+
+def test_reindex_command_repairs_the_columns(varied):
+    RegisterEntry.objects.update(search_text="", search_levels=0, search_name="")
+    call_command("reindex_register", stdout=io.StringIO())
+    entry = RegisterEntry.objects.get(pk=varied.pk)
+    assert entry.search_name == "Harbour School of Nursing"
+    assert entry.search_levels == EQF_LEVELS.mask([5, 6])
+    assert entry.search_fields == BROAD_FIELDS.mask(["09"])
+    assert entry.search_forms == FORMS.mask(["onsite", "blended"])
+    assert (entry.search_ects_min, entry.search_ects_max, entry.search_scope_size) == (3, 6, 2)
+    assert "dress a chronic wound safely" in entry.search_text
+
+
+def test_every_broad_field_of_the_reference_data_has_a_bit():
+    broad = FieldOfStudy.objects.filter(parent__isnull=True).values_list("code", flat=True)
+    assert broad and set(broad) <= set(BROAD_FIELDS.bits)
+
+
+def test_quick_select_renders_what_djangos_select_renders():
+    choices = [("", "Any"), ("IE", "Ireland"), ("MT", "Malta & <Gozo>")]
+    for value in ("", "MT", None):
+        quick = QuickSelect(choices=choices).render("country", value, attrs={"id": "id_country"})
+        django = forms.Select(choices=choices).render("country", value, attrs={"id": "id_country"})
+        assert html.fromstring(quick).xpath("//option/@value") == html.fromstring(django).xpath("//option/@value")
+        assert quick == re.sub(r">\s+<", "><", django.strip())
