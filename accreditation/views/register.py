@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,9 +26,10 @@ from ..filters import RegisterFilter, published_entries
 from ..models import Agency, IssuedDocument, Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
 from ..models.credentials import ParticipationForm
 from ..models.register import EntryStatus
-from ..register_index import BROAD_FIELDS, EQF_LEVELS, FORMS
+from ..register_index import BROAD_FIELDS, EQF_LEVELS, FORMS, read_through_indexes
 
 PAGE_SIZE = 20
+FEW_MATCHES = 2000  # a text search with no more matches has them sorted, rather than walking the sort's index
 PREVIEW = 3  # accredited micro-credentials listed per result; the provider's page lists them all
 MAX_PAGE = 10_000
 SUMMARY_SECONDS = 300
@@ -50,16 +51,33 @@ FACETS = [
 
 
 def count_by_value(queryset) -> tuple[int, dict[str, Counter]]:
-    """The number of entries in a result and, for each filter, the number per value, from one scan of the
-    result's rows (no join: the entry's search columns hold everything counted)."""
+    """The number of entries in a result and, for each filter, the number per value: one scan of the result's
+    rows, grouped by country and agency (few combinations), every other value counted by a condition on the
+    entry's own search columns (no join)."""
+    today = timezone.localdate()
+    conditions = {
+        "provider_type": {value: Q(search_type=value) for value in Provider.Type.values},
+        "eqf_level": {str(level): EQF_LEVELS.covers(level) for level in EQF_LEVELS.bits},
+        "field": {code: BROAD_FIELDS.covers(code) for code in BROAD_FIELDS.bits},
+        "participation_form": {form: FORMS.covers(form) for form in FORMS.bits},
+        "status": {
+            EntryStatus.ACTIVE: Q(status=EntryStatus.ACTIVE, valid_until__gte=today),
+            EntryStatus.EXPIRED: Q(status=EntryStatus.ACTIVE, valid_until__lt=today),
+            EntryStatus.SUSPENDED: Q(status=EntryStatus.SUSPENDED),
+            EntryStatus.WITHDRAWN: Q(status=EntryStatus.WITHDRAWN),
+        },
+    }
+    aliases = {
+        f"{name}_{index}": (name, value)
+        for name, by_value in conditions.items()
+        for index, value in enumerate(by_value)
+    }
     rows = (
         queryset.order_by()
-        .values("search_country", "search_type", "agency_id", "effective_status")
+        .values("search_country", "agency_id")
         .annotate(
             n=Count("pk"),
-            **EQF_LEVELS.counts("level_"),
-            **BROAD_FIELDS.counts("field_"),
-            **FORMS.counts("form_"),
+            **{alias: Count("pk", filter=conditions[name][value]) for alias, (name, value) in aliases.items()},
         )
     )
     counts: dict[str, Counter] = {name: Counter() for name, _title in FACETS}
@@ -67,14 +85,9 @@ def count_by_value(queryset) -> tuple[int, dict[str, Counter]]:
     for row in rows:
         total += row["n"]
         counts["country"][row["search_country"]] += row["n"]
-        counts["provider_type"][row["search_type"]] += row["n"]
         counts["agency"][str(row["agency_id"])] += row["n"]
-        counts["status"][row["effective_status"]] += row["n"]
-        for name, prefix, bits in (("eqf_level", "level_", EQF_LEVELS), ("field", "field_", BROAD_FIELDS)):
-            for value in bits.bits:
-                counts[name][str(value)] += row[f"{prefix}{value}"]
-        for value in FORMS.bits:
-            counts["participation_form"][value] += row[f"form_{value}"]
+        for alias, (name, value) in aliases.items():
+            counts[name][value] += row[alias]
     return total, counts
 
 
@@ -144,13 +157,18 @@ def register_version() -> str:
     return f"{entry}|{event}"
 
 
+def searches_text(register_filter: RegisterFilter) -> bool:
+    return bool(getattr(register_filter.form, "cleaned_data", {}).get("q", "").strip())
+
+
 def summary(register_filter: RegisterFilter, query: str) -> dict:
     """The result count and the counts per filter value, cached until the register changes: they cost the most
     to compute and are the same for every page of one search."""
     key = "register:summary:" + hashlib.sha256(f"{query}|{register_version()}".encode()).hexdigest()
     cached = cache.get(key)
     if cached is None:
-        total, counts = count_by_value(register_filter.qs)
+        with read_through_indexes(searches_text(register_filter)):
+            total, counts = count_by_value(register_filter.qs)
         cached = {"count": total, "facets": facets(counts) if total else []}
         cache.set(key, cached, SUMMARY_SECONDS)
     return cached
@@ -162,11 +180,16 @@ def search(request: HttpRequest) -> HttpResponse:
         return render(
             request, "accreditation/register/search.html", {"filter": register_filter, "invalid": True}, status=400
         )
-    entries = register_filter.qs.prefetch_related(
-        Prefetch(
-            "scope_items",
-            queryset=RegisterScopeItem.objects.only("entry_id", "title", "eqf_level").order_by("title")[:PREVIEW],
-            to_attr="scope_preview",
+    # The card shows the entry's own copy of the provider's name: no join with 50,000 providers.
+    entries = (
+        register_filter.qs.select_related(None)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch(
+                "scope_items",
+                queryset=RegisterScopeItem.objects.only("entry_id", "title", "eqf_level").order_by("title")[:PREVIEW],
+                to_attr="scope_preview",
+            )
         )
     )
     page_number = request.GET.get("page", "1")
@@ -177,9 +200,16 @@ def search(request: HttpRequest) -> HttpResponse:
     totals = summary(register_filter, query.urlencode())
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = totals["count"]  # known from the summary: no second COUNT query
-    page = paginator.get_page(page_number)
+    few_text_matches = searches_text(register_filter) and totals["count"] <= FEW_MATCHES
+    with read_through_indexes(few_text_matches):
+        page = paginator.get_page(page_number)
+        page.object_list = list(page.object_list)
+    # Labels looked up once per page: a model's get_FOO_display() translates every choice on each call.
+    countries, types = dict(Country.choices), dict(Provider.Type.choices)
     for entry in page.object_list:
         entry.more_items = entry.search_scope_size - len(entry.scope_preview)
+        entry.country_label = countries.get(entry.search_country, entry.search_country)
+        entry.type_label = types.get(entry.search_type, entry.search_type)
     return render(
         request,
         "accreditation/register/search.html",
