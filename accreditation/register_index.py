@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.lookups import GreaterThan
 
 from frameworks.models import EqfLevel
@@ -43,18 +43,16 @@ class BitSet:
             return Q(pk__in=[])
         return GreaterThan(F(self.column).bitand(self.bits[value]), 0)
 
-    def counts(self, prefix: str) -> dict[str, Count]:
-        """Aggregates counting the entries whose set holds each value, named prefix + value."""
-        return {f"{prefix}{value}": Count("pk", filter=self.covers(value)) for value in self.bits}
-
 
 EQF_LEVELS = BitSet("search_levels", [level.value for level in EqfLevel])
 FORMS = BitSet("search_forms", ParticipationForm.values)
-# The broad fields of ISCED-F 2013 (the first two digits of every detailed field's code).
+# The broad fields of ISCED-F 2013 (the first two digits of every narrower field's code).
 BROAD_FIELDS = BitSet("search_fields", ["00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "99"])
 
 
 def set_search_columns(entry: RegisterEntry, provider: Provider, items: list[RegisterScopeItem]) -> None:
+    """Set (not save) the entry's copies from its provider and its accredited micro-credentials (each with its
+    field and frozen version loaded)."""
     workloads = [item.ects for item in items if item.ects is not None]
     entry.search_name = provider.legal_name
     entry.search_country = provider.country
@@ -132,18 +130,19 @@ def matching_text(queryset: QuerySet, words: str) -> QuerySet:
 
 
 @contextmanager
-def read_through_indexes(active: bool = True) -> Iterator[None]:
-    """Queries inside read the entries a full-text search matches through its GIN index, never by testing
-    every row. PostgreSQL's planner does not count the cost of reading each entry's parsed text, kept out of
-    line, so for a search matching many entries it prefers a scan that tests them all: ten times slower. Used
-    for the counts of a text search and for the page of one with few matches (ordering them is cheap; for many
-    matches, walking the sort order's index finds a page's worth at once)."""
+def read_through_indexes(active: bool = True, *, few_matches: bool = False) -> Iterator[None]:
+    """Queries inside find the entries a full-text search matches through its GIN index, never by testing every
+    row: PostgreSQL's planner does not count the cost of reading each entry's parsed text, kept out of line, and
+    for a search matching many entries prefers a scan that tests them all, ten times slower. With `few_matches`
+    the planner may not walk the sort order's index either (testing each entry it meets): the matches are found
+    first, then sorted. Used for the counts of a text search and for its pages."""
     if not active or connection.vendor != "postgresql":
         yield
         return
+    settings = ["enable_seqscan"] + (["enable_indexscan"] if few_matches else [])
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+        cursor.execute("; ".join(f"SET LOCAL {name} = off" for name in settings))
         try:
             yield
         finally:
-            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
+            cursor.execute("; ".join(f"RESET {name}" for name in settings))

@@ -8,6 +8,7 @@ app_name = "register"
 
 urlpatterns = [
     path("", register.search, name="search"),
+    path("counts/", register.counts, name="counts"),
     path("providers/<int:pk>/", register.provider_page, name="provider"),
     path("verify/", register.verify, name="verify-form"),
     path("verify/<str:certificate_id>/", register.verify, name="verify"),

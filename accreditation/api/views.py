@@ -8,6 +8,7 @@ from rest_framework import viewsets
 
 from ..filters import RegisterFilter, published_entries
 from ..models import Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
+from ..register_index import read_through_indexes
 from .serializers import EntrySerializer, ProviderSerializer
 
 
@@ -27,6 +28,10 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = EntrySerializer
     filterset_class = RegisterFilter
     lookup_field = "certificate_id"
+
+    def list(self, request, *args, **kwargs):
+        with read_through_indexes(bool(request.query_params.get("q", "").strip())):
+            return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         return published_entries().prefetch_related(

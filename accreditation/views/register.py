@@ -29,7 +29,7 @@ from ..models.register import EntryStatus
 from ..register_index import BROAD_FIELDS, EQF_LEVELS, FORMS, read_through_indexes
 
 PAGE_SIZE = 20
-FEW_MATCHES = 2000  # a text search with no more matches has them sorted, rather than walking the sort's index
+FEW_MATCHES = 2000  # a text search with no more matches sorts them, rather than walking the sort order's index
 PREVIEW = 3  # accredited micro-credentials listed per result; the provider's page lists them all
 MAX_PAGE = 10_000
 SUMMARY_SECONDS = 300
@@ -124,12 +124,13 @@ def facet_links(request: HttpRequest, facet_counts: list[dict]) -> list[dict]:
     value in use marked, with a link that removes it."""
 
     kept = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
+    search_url = reverse("register:search")
 
     def link(name: str, value: str | None = None) -> str:
         params = [(key, kept_value) for key, kept_value in kept if key != name]
         if value is not None:
             params.append((name, value))
-        return "?" + urlencode(params)
+        return f"{search_url}?{urlencode(params)}" if params else search_url
 
     return [
         {
@@ -161,20 +162,37 @@ def searches_text(register_filter: RegisterFilter) -> bool:
     return bool(getattr(register_filter.form, "cleaned_data", {}).get("q", "").strip())
 
 
-def summary(register_filter: RegisterFilter, query: str) -> dict:
-    """The result count and the counts per filter value, cached until the register changes: they cost the most
-    to compute and are the same for every page of one search."""
-    key = "register:summary:" + hashlib.sha256(f"{query}|{register_version()}".encode()).hexdigest()
+def search_query(request: HttpRequest) -> str:
+    """The search's parameters without the page: what identifies its counts."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def summary_key(query: str) -> str:
+    return "register:summary:" + hashlib.sha256(f"{query}|{register_version()}".encode()).hexdigest()
+
+
+def summary(register_filter: RegisterFilter, query: str, *, with_facets: bool) -> dict:
+    """The result count and (`with_facets`) the counts per filter value, cached until the register changes: they
+    cost the most to compute and are the same for every page of one search. `facets` is None until computed."""
+    key = summary_key(query)
     cached = cache.get(key)
-    if cached is None:
+    if cached is None or (with_facets and cached["facets"] is None):
         with read_through_indexes(searches_text(register_filter)):
-            total, counts = count_by_value(register_filter.qs)
-        cached = {"count": total, "facets": facets(counts) if total else []}
+            if with_facets:
+                total, counts = count_by_value(register_filter.qs)
+                cached = {"count": total, "facets": facets(counts) if total else []}
+            else:
+                cached = {"count": register_filter.qs.count(), "facets": None}
         cache.set(key, cached, SUMMARY_SECONDS)
     return cached
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """A page of results. The counts per filter value come with it once known; the first time a search is made
+    (since the register last changed) the page asks for them separately (`counts`), so that its results are
+    not held up by counting every value of every filter over tens of thousands of entries."""
     register_filter = filtered(request)
     if register_filter.is_bound and not register_filter.is_valid():
         return render(
@@ -195,13 +213,12 @@ def search(request: HttpRequest) -> HttpResponse:
     page_number = request.GET.get("page", "1")
     if not page_number.isdigit() or not 1 <= int(page_number) <= MAX_PAGE:
         page_number = "1"
-    query = request.GET.copy()
-    query.pop("page", None)
-    totals = summary(register_filter, query.urlencode())
+    query = search_query(request)
+    totals = summary(register_filter, query, with_facets=False)
     paginator = Paginator(entries, PAGE_SIZE)
     paginator.count = totals["count"]  # known from the summary: no second COUNT query
-    few_text_matches = searches_text(register_filter) and totals["count"] <= FEW_MATCHES
-    with read_through_indexes(few_text_matches):
+    few_matches = totals["count"] <= FEW_MATCHES
+    with read_through_indexes(searches_text(register_filter), few_matches=few_matches):
         page = paginator.get_page(page_number)
         page.object_list = list(page.object_list)
     # Labels looked up once per page: a model's get_FOO_display() translates every choice on each call.
@@ -216,11 +233,30 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "filter": register_filter,
             "page": page,
-            "facets": facet_links(request, totals["facets"]),
-            "query": query.urlencode(),
-            "export_query": query.urlencode(),
+            "facets": None if totals["facets"] is None else facet_links(request, totals["facets"]),
+            "counts_url": reverse("register:counts") + (f"?{query}" if query else ""),
+            "query": query,
+            "export_query": query,
         },
     )
+
+
+def counts(request: HttpRequest) -> HttpResponse:
+    """The counts per filter value of a search: the fragment its page loads, or a page of their own."""
+    register_filter = filtered(request)
+    if register_filter.is_bound and not register_filter.is_valid():
+        return render(
+            request, "accreditation/register/search.html", {"filter": register_filter, "invalid": True}, status=400
+        )
+    totals = summary(register_filter, search_query(request), with_facets=True)
+    context = {
+        "facets": facet_links(request, totals["facets"]),
+        "count": totals["count"],
+        "search_url": reverse("register:search") + (f"?{search_query(request)}" if request.GET else ""),
+    }
+    if request.htmx:
+        return render(request, "accreditation/register/_counts.html", context)
+    return render(request, "accreditation/register/counts.html", context)
 
 
 def _as_of(request) -> datetime.date | None:

@@ -25,7 +25,11 @@ def test_search_filter_open_provider_and_verify(page):
     page.click("button:has-text('Apply')")
     main = page.inner_text("main")
     assert "Valletta Skills Centre" in main and "Galway Digital Academy" not in main
+    page.wait_for_selector("#h-facets")  # the counts per filter value arrive just after the results
+    assert "Malta (1)" in page.inner_text("section.facets")
     assert_accessible(page)
+    page.click("section.facets a:has-text('remove this filter')")
+    assert "2 provider entries" in page.inner_text("main")
 
     page.goto("/register/")
     page.click("text=Galway Digital Academy")

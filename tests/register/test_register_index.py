@@ -61,16 +61,13 @@ def facet_counts(body: str) -> dict[str, dict[str, str]]:
     section = tree.get_element_by_id("h-facets").getparent()
     counts = {}
     for heading in section.findall("h3"):
-        items = heading.getnext().findall("li")
-        counts[heading.text_content()] = {
-            item.text_content().rsplit(" (", 1)[0]: item.text_content().rsplit("(", 1)[1].split(")")[0]
-            for item in items
-        }
+        shown = (re.match(r"(.*?) \((\d+)\)", li.text_content()) for li in heading.getnext().findall("li"))
+        counts[heading.text_content()] = {match[1]: match[2] for match in shown}
     return counts
 
 
 def test_counts_per_value_of_every_filter(client, varied):
-    counts = facet_counts(client.get("/register/").content.decode())
+    counts = facet_counts(client.get("/register/counts/").content.decode())
     assert counts["Country"] == {"Ireland": "2", "Malta": "1"}
     assert counts["Type of provider"] == {
         "Higher education institution": "1",
@@ -86,12 +83,13 @@ def test_counts_per_value_of_every_filter(client, varied):
 
 
 def test_counts_follow_the_filters(client, varied):
-    counts = facet_counts(client.get("/register/", {"country": "IE"}).content.decode())
+    counts = facet_counts(client.get("/register/counts/", {"country": "IE"}).content.decode())
     assert counts["EQF level"] == {"EQF level 4": "1", "EQF level 7": "1"}
     assert "Health and welfare" not in counts["Field (ISCED-F)"]
 
 
 def test_a_count_links_to_its_filter_replacing_the_value_in_use(client, varied):
+    client.get("/register/counts/", {"country": "IE", "eqf_level": "7"})  # as the page asks for them
     body = client.get("/register/", {"country": "IE", "eqf_level": "7", "page": "1"}).content.decode()
     tree = html.fromstring(body)
     section = tree.get_element_by_id("h-facets").getparent()
@@ -99,12 +97,12 @@ def test_a_count_links_to_its_filter_replacing_the_value_in_use(client, varied):
     # The value in use is marked and can be removed; the other filters stay.
     current = section.xpath(".//strong[@aria-current='true']")
     assert [c.text_content() for c in current] == ["Ireland (1)", "EQF level 7 (1)"]
-    assert hrefs["remove this filter (Country)"] == "?eqf_level=7"
-    assert hrefs["remove this filter (EQF level)"] == "?country=IE"
+    assert hrefs["remove this filter (Country)"] == "/register/?eqf_level=7"
+    assert hrefs["remove this filter (EQF level)"] == "/register/?country=IE"
     university = hrefs["Higher education institution"]
-    assert university == "?country=IE&eqf_level=7&provider_type=university"
+    assert university == "/register/?country=IE&eqf_level=7&provider_type=university"
     # Following a link gives exactly the counted number of entries.
-    assert "1 provider entry" in client.get("/register/" + university).content.decode()
+    assert "1 provider entry" in client.get(university).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -203,3 +201,27 @@ def test_text_search_query_count_does_not_grow_with_data(client, django_assert_m
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         body = client.get("/register/", {"q": "data school"}).content.decode()
     assert "9 provider entries" in body
+
+
+def test_a_new_search_shows_its_results_at_once_and_its_counts_when_counted(client, varied):
+    """The first time, the page asks for its counts (htmx, or a link without JavaScript); then they come with it."""
+    body = client.get("/register/", {"country": "IE", "page": "1"}).content.decode()
+    assert "2 provider entries" in body and "Cloud Skills Company" in body
+    placeholder = html.fromstring(body).xpath("//*[@hx-get]")[0]
+    assert placeholder.get("hx-get") == "/register/counts/?country=IE"
+    assert 'href="/register/counts/?country=IE"' in body  # the <noscript> link
+    fragment = client.get("/register/counts/", {"country": "IE"}, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragment and facet_counts(fragment)["EQF level"] == {"EQF level 4": "1", "EQF level 7": "1"}
+    again = client.get("/register/", {"country": "IE", "page": "1"}).content.decode()
+    assert not html.fromstring(again).xpath("//*[@hx-get]")
+    current = html.fromstring(again).xpath("//strong[@aria-current='true']")
+    assert [strong.text_content() for strong in current] == ["Ireland (2)"]
+
+
+def test_the_counts_page_without_javascript_links_back_and_refuses_bad_filters(client, varied):
+    body = client.get("/register/counts/", {"provider_type": "company"}).content.decode()
+    assert "1 provider entry matches this search." in body
+    assert 'href="/register/?provider_type=company"' in body
+    assert facet_counts(body)["Type of provider"] == {"Company": "1"}
+    response = client.get("/register/counts/", {"eqf_level": "12"})
+    assert response.status_code == 400 and "Some filters could not be used" in response.content.decode()

@@ -52,7 +52,7 @@ def test_filters_and_counts(client, entries):
     assert "Old School of Trades" in body and "Galway Digital Academy" not in body
     body = client.get("/register/", {"status": "active"}).content.decode()
     assert "2 provider entries" in body
-    body = client.get("/register/").content.decode()
+    body = client.get("/register/counts/").content.decode()
     assert "Ireland</a> (3)" in body and "Malta</a> (1)" in body
     assert "Suspended</a> (1)" in body and "Expired</a> (1)" in body
 
