@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from frameworks.models import EqfLevel, FieldOfStudy
 from frameworks.vocabularies import Country
 
-from .forms.widgets import QuickSelect
+from .forms.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
 from .models import Agency, Provider, RegisterEntry
 from .models.credentials import ParticipationForm
 from .models.register import EntryStatus
@@ -28,7 +28,9 @@ SORTS = {
 
 
 class RegisterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH)
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH, widget=QuickTextInput
+    )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         field_name="search_country",
@@ -56,8 +58,12 @@ class RegisterFilter(django_filters.FilterSet):
         method="filter_scope",
         empty_label=ANY,
     )
-    ects_min = django_filters.NumberFilter(label=_("ECTS at least"), min_value=0, max_value=1000, method="filter_scope")
-    ects_max = django_filters.NumberFilter(label=_("ECTS at most"), min_value=0, max_value=1000, method="filter_scope")
+    ects_min = django_filters.NumberFilter(
+        label=_("ECTS at least"), min_value=0, max_value=1000, method="filter_scope", widget=QuickNumberInput
+    )
+    ects_max = django_filters.NumberFilter(
+        label=_("ECTS at most"), min_value=0, max_value=1000, method="filter_scope", widget=QuickNumberInput
+    )
     participation_form = django_filters.ChoiceFilter(
         label=_("Form of participation"),
         choices=ParticipationForm.choices,
@@ -78,7 +84,7 @@ class RegisterFilter(django_filters.FilterSet):
     valid_on = django_filters.DateFilter(
         label=_("Valid on"),
         method="filter_valid_on",
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+        widget=QuickDateInput(attrs={"type": "date"}),
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),

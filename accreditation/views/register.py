@@ -91,38 +91,40 @@ def count_by_value(queryset) -> tuple[int, dict[str, Counter]]:
     return total, counts
 
 
-def facets(counts: dict[str, Counter]) -> list[dict]:
-    """Counts per filter value with their labels, in each vocabulary's own order, values without entries left
-    out."""
-    country = dict(Country.choices)
-    labels = {
-        "country": sorted(((code, country.get(code, code)) for code in counts["country"]), key=lambda p: p[1]),
+def facets(counts: dict[str, Counter]) -> dict:
+    """What is cached of the counts per filter value: plain numbers per value, and the names of the values named
+    in the database (fields, agencies) in their order. Vocabularies of the code are labelled when shown, in the
+    reader's language."""
+    agencies = Agency.objects.filter(pk__in=[int(pk) for pk in counts["agency"]]).order_by("name")
+    return {
+        "counts": {name: dict(by_value) for name, by_value in counts.items()},
+        "named": {
+            "field": list(
+                FieldOfStudy.objects.filter(parent__isnull=True).order_by("code").values_list("code", "name")
+            ),
+            "agency": [(str(pk), name) for pk, name in agencies.values_list("pk", "name")],
+        },
+    }
+
+
+def labelled_values(name: str, summary_facets: dict) -> list[tuple[str, str]]:
+    """A filter's values with their labels, in the order shown."""
+    if name in summary_facets["named"]:
+        return summary_facets["named"][name]
+    if name == "country":
+        return sorted(((code, str(label)) for code, label in Country.choices), key=lambda pair: pair[1])
+    choices = {
         "provider_type": Provider.Type.choices,
         "eqf_level": [(str(level.value), level.label) for level in EqfLevel],
-        "field": list(FieldOfStudy.objects.filter(parent__isnull=True).order_by("code").values_list("code", "name")),
         "participation_form": ParticipationForm.choices,
-        "agency": [
-            (str(pk), name)
-            for pk, name in Agency.objects.filter(pk__in=[int(pk) for pk in counts["agency"]])
-            .order_by("name")
-            .values_list("pk", "name")
-        ],
         "status": EntryStatus.choices,
     }
-    return [
-        {
-            "name": name,
-            "title": title,
-            "values": [(value, label, counts[name][value]) for value, label in labels[name] if counts[name][value]],
-        }
-        for name, title in FACETS
-    ]
+    return choices[name]
 
 
-def facet_links(request: HttpRequest, facet_counts: list[dict]) -> list[dict]:
+def facet_links(request: HttpRequest, summary_facets: dict) -> list[dict]:
     """Each counted value as a link that sets its filter (replacing that filter's value, back to page 1), the
-    value in use marked, with a link that removes it."""
-
+    value in use marked, with a link that removes it; values without entries left out."""
     kept = [(key, value) for key, values in request.GET.lists() if key != "page" for value in values]
     search_url = reverse("register:search")
 
@@ -132,23 +134,22 @@ def facet_links(request: HttpRequest, facet_counts: list[dict]) -> list[dict]:
             params.append((name, value))
         return f"{search_url}?{urlencode(params)}" if params else search_url
 
-    return [
-        {
-            "title": facet["title"],
-            "clear_url": link(facet["name"]),
-            "values": [
-                {
-                    "label": label,
-                    "count": count,
-                    "url": link(facet["name"], value),
-                    "selected": request.GET.get(facet["name"]) == value,
-                }
-                for value, label, count in facet["values"]
-            ],
-        }
-        for facet in facet_counts
-        if facet["values"]
-    ]
+    shown = []
+    for name, title in FACETS:
+        counts = summary_facets["counts"][name]
+        values = [
+            {
+                "label": label,
+                "count": counts[value],
+                "url": link(name, value),
+                "selected": request.GET.get(name) == value,
+            }
+            for value, label in labelled_values(name, summary_facets)
+            if counts.get(value)
+        ]
+        if values:
+            shown.append({"title": title, "clear_url": link(name), "values": values})
+    return shown
 
 
 def register_version() -> str:
@@ -182,7 +183,7 @@ def summary(register_filter: RegisterFilter, query: str, *, with_facets: bool) -
         with read_through_indexes(searches_text(register_filter)):
             if with_facets:
                 total, counts = count_by_value(register_filter.qs)
-                cached = {"count": total, "facets": facets(counts) if total else []}
+                cached = {"count": total, "facets": facets(counts)}
             else:
                 cached = {"count": register_filter.qs.count(), "facets": None}
         cache.set(key, cached, SUMMARY_SECONDS)

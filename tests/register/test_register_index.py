@@ -1,16 +1,16 @@
 """The register's search columns and what the public sees of them: counts per filter value for every filter,
 links that set a filter, and copies that follow the provider's own changes."""
 
+import copy
 import io
 import re
 from decimal import Decimal
 
 import pytest
-from django import forms
 from django.core.management import call_command
 from lxml import html
 
-from accreditation.forms.widgets import QuickSelect
+from accreditation.filters import RegisterFilter
 from accreditation.models import RegisterEntry
 from accreditation.register_index import BROAD_FIELDS, EQF_LEVELS, FORMS
 from frameworks.models import FieldOfStudy
@@ -166,13 +166,36 @@ def test_every_broad_field_of_the_reference_data_has_a_bit():
     assert broad and set(broad) <= set(BROAD_FIELDS.bits)
 
 
-def test_quick_select_renders_what_djangos_select_renders():
-    choices = [("", "Any"), ("IE", "Ireland"), ("MT", "Malta & <Gozo>")]
-    for value in ("", "MT", None):
-        quick = QuickSelect(choices=choices).render("country", value, attrs={"id": "id_country"})
-        django = forms.Select(choices=choices).render("country", value, attrs={"id": "id_country"})
-        assert html.fromstring(quick).xpath("//option/@value") == html.fromstring(django).xpath("//option/@value")
-        assert quick == re.sub(r">\s+<", "><", django.strip())
+def parsed(markup: str) -> tuple:
+    """What a browser takes from a widget's markup: its element, attributes and options."""
+    element = html.fragment_fromstring(markup)
+    options = [(o.get("value"), o.get("selected") is not None, o.text) for o in element.iter("option")]
+    return element.tag, dict(element.attrib), options
+
+
+def django_markup(bound_field) -> str:
+    """The field as Django's own widget (the quick widget's base class) renders it."""
+    widget = copy.copy(bound_field.field.widget)
+    widget.__class__ = next(cls for cls in type(widget).__mro__ if cls.__module__ == "django.forms.widgets")
+    return bound_field.as_widget(widget=widget)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"q": 'a "quoted" <word>', "country": "MT", "eqf_level": "6", "field": "06", "ects_min": "2.5"},
+        {"participation_form": "online", "status": "expired", "valid_on": "2025-03-01", "sort": "-valid_until"},
+    ],
+)
+def test_quick_widgets_render_what_djangos_widgets_render(data, agency):
+    data = {**data, "agency": str(agency.pk)} if data else data
+    form = RegisterFilter(data or None, queryset=RegisterEntry.objects.all()).form
+    for bound_field in form:
+        assert parsed(str(bound_field)) == parsed(django_markup(bound_field)), bound_field.name
+    for name, value in data.items():  # what was chosen shows as chosen
+        _tag, attributes, options = parsed(str(form[name]))
+        assert (value, True) in [(v, selected) for v, selected, _text in options] or attributes["value"] == value
 
 
 @pytest.mark.parametrize(
