@@ -11,7 +11,7 @@ class QuickSelect(forms.Select):
     """A single-choice select of flat choices (option groups are left to Django's own rendering)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        choices = list(self.choices)
+        choices = list(iter(self.choices))  # iter(): a model choice iterator would COUNT first for list()
         if any(isinstance(label, (list, tuple)) for _value, label in choices):
             return super().render(name, value, attrs, renderer)
         wanted = set(self.format_value(value))

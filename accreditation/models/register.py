@@ -127,6 +127,7 @@ class RegisterEntry(models.Model):
             models.Index(fields=["valid_until", "id"]),
             models.Index(fields=["published_on", "id"]),
             models.Index(fields=["search_country"]),
+            models.Index(fields=["search_type"]),
         ]
         constraints = [
             models.CheckConstraint(
