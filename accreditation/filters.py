@@ -14,7 +14,7 @@ from frameworks.vocabularies import Country
 from .forms.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickTextInput
 from .models import Agency, Provider, RegisterEntry
 from .models.credentials import ParticipationForm
-from .models.register import EntryStatus
+from .models.register import EntryStatus, has_effective_status
 from .register_index import BROAD_FIELDS, EQF_LEVELS, FORMS, matching_text
 
 MAX_QUERY_LENGTH = 200
@@ -122,12 +122,7 @@ class RegisterFilter(django_filters.FilterSet):
         return queryset.filter(search_ects_min__lte=value)
 
     def filter_status(self, queryset, name, value):
-        today = timezone.localdate()
-        if value == EntryStatus.EXPIRED:
-            return queryset.filter(status=EntryStatus.ACTIVE, valid_until__lt=today)
-        if value == EntryStatus.ACTIVE:
-            return queryset.filter(status=EntryStatus.ACTIVE, valid_until__gte=today)
-        return queryset.filter(status=value)
+        return queryset.filter(has_effective_status(value, timezone.localdate()))
 
     def filter_valid_on(self, queryset, name, value: datetime.date):
         return queryset.filter(status=EntryStatus.ACTIVE, valid_from__lte=value, valid_until__gte=value)

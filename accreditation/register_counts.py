@@ -16,7 +16,7 @@ from frameworks.vocabularies import Country
 
 from .models import Agency, Provider
 from .models.credentials import ParticipationForm
-from .models.register import EntryStatus
+from .models.register import EntryStatus, has_effective_status
 from .register_index import BROAD_FIELDS, EQF_LEVELS, FORMS
 
 FACETS = [
@@ -40,12 +40,7 @@ def count_by_value(queryset) -> tuple[int, dict[str, Counter]]:
         "eqf_level": {str(level): EQF_LEVELS.covers(level) for level in EQF_LEVELS.bits},
         "field": {code: BROAD_FIELDS.covers(code) for code in BROAD_FIELDS.bits},
         "participation_form": {form: FORMS.covers(form) for form in FORMS.bits},
-        "status": {
-            EntryStatus.ACTIVE: Q(status=EntryStatus.ACTIVE, valid_until__gte=today),
-            EntryStatus.EXPIRED: Q(status=EntryStatus.ACTIVE, valid_until__lt=today),
-            EntryStatus.SUSPENDED: Q(status=EntryStatus.SUSPENDED),
-            EntryStatus.WITHDRAWN: Q(status=EntryStatus.WITHDRAWN),
-        },
+        "status": {status: has_effective_status(status, today) for status in EntryStatus.values},
     }
     aliases = {
         f"{name}_{index}": (name, value)

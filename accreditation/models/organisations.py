@@ -42,7 +42,7 @@ class Provider(models.Model):
         ordering = ["legal_name"]
         verbose_name = _("provider")
         verbose_name_plural = _("providers")
-        # The register filters and sorts on these.
+        # The API's provider list filters and sorts on these (the register's search reads its entries' copies).
         indexes = [
             models.Index(fields=["country"]),
             models.Index(fields=["type"]),

@@ -31,13 +31,22 @@ class EntryStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+def has_effective_status(status: str, on: datetime.date) -> Q:
+    """A filter: entries whose status on a date is this one (active ones past their validity are expired)."""
+    if status == EntryStatus.EXPIRED:
+        return Q(status=EntryStatus.ACTIVE, valid_until__lt=on)
+    if status == EntryStatus.ACTIVE:
+        return Q(status=EntryStatus.ACTIVE, valid_until__gte=on)
+    return Q(status=status)
+
+
 class RegisterEntryQuerySet(models.QuerySet):
     def with_effective_status(self, on: datetime.date | None = None) -> "RegisterEntryQuerySet":
         """Annotate `effective_status`: the stored status, or expired once the validity has ended."""
         on = on or timezone.localdate()
         return self.annotate(
             effective_status=models.Case(
-                models.When(Q(status=EntryStatus.ACTIVE, valid_until__lt=on), then=models.Value(EntryStatus.EXPIRED)),
+                models.When(has_effective_status(EntryStatus.EXPIRED, on), then=models.Value(EntryStatus.EXPIRED)),
                 default="status",
                 output_field=models.CharField(),
             )
