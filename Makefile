@@ -25,14 +25,15 @@ run: $(STAMP)
 	  trap 'kill $$!' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## test: the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+## test: the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL), across the machine's cores
+PYTEST_WORKERS ?= auto
 test: $(STAMP)
 	@if command -v chromium >/dev/null 2>&1; then \
 	  echo "Browser tests: using $$(command -v chromium)."; \
-	  $(BIN)/pytest $(PYTEST_ARGS); \
+	  $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); \
 	else \
 	  echo "Browser tests SKIPPED: Debian's chromium is not installed (run 'make browser' to install it)."; \
-	  $(BIN)/pytest -m "not browser" $(PYTEST_ARGS); \
+	  $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS); \
 	fi
 
 ## browser: install Debian's chromium for the browser tests (never a Playwright download)

@@ -82,14 +82,24 @@ def test_with_a_broker_the_job_is_a_celery_task(
 
 @pytest.mark.django_db(transaction=True)
 def test_without_a_broker_the_job_runs_in_a_thread_that_closes_its_connection(
-    provider_staff, provider, test_runner, settings
+    provider_staff, provider, test_runner, settings, monkeypatch
 ):
     settings.JOBS_RUN_INLINE = False
     settings.CELERY_BROKER_URL = ""
+    started = []
+
+    class RecordedThread(threading.Thread):
+        def start(self):
+            started.append(self)
+            super().start()
+
+    # Recorded when started, not looked up afterwards: a quick job's thread may be gone by then.
+    monkeypatch.setattr(jobs.threading, "Thread", RecordedThread)
     job = make_job(provider_staff, provider)
     jobs.start_job(job)  # no transaction is open: it starts at once
-    worker = next(thread for thread in threading.enumerate() if thread.name == f"job-{job.pk}")
+    [worker] = started
     worker.join(timeout=30)
+    assert not worker.is_alive()
     job.refresh_from_db()
     assert job.status == Job.Status.DONE and test_runner == [f"job-{job.pk}"]
     assert connection.connection is not None  # the request's own connection is untouched

@@ -1,0 +1,23 @@
+"""Test settings: the project's own settings with what only tests need changed.
+
+- A fast password hasher, as Django's own test settings use: the production hasher's 1,000,000 PBKDF2 iterations
+  cost about half a second per user, and the flow fixtures make six users each.
+- Files (evidence, issued documents, job files) go to a temporary folder per test run, never into var/private/.
+"""
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
+from config.settings import *  # noqa: F403
+from config.settings import STORAGES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+PRIVATE_FILES_ROOT = Path(tempfile.mkdtemp(prefix="microcred-test-files-"))
+STORAGES = {
+    **STORAGES,
+    "default": {**STORAGES["default"], "OPTIONS": {"location": PRIVATE_FILES_ROOT, "base_url": None}},
+}
+atexit.register(shutil.rmtree, PRIVATE_FILES_ROOT, ignore_errors=True)
