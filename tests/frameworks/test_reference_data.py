@@ -1,11 +1,9 @@
 """The seeded reference data holds the facts the rest of the system relies on."""
 
 import importlib
-from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 
 from frameworks.models import (
     CredentialElement,
@@ -17,6 +15,7 @@ from frameworks.models import (
     LevelReferencing,
     StandardSet,
 )
+from tests.reference import reference_file
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +36,6 @@ NATIONAL = {
     "FI-FiNQF": ("FI", 8),
     "BE-VKS": ("BE", 8),
 }
-VOCABULARY = Path(settings.BASE_DIR).parent / "shared" / "reference" / "nqf-vocabulary.xsd"
 
 
 def eqf_of(framework: str, code: str):
@@ -151,14 +149,14 @@ def test_national_levels_carry_their_eu_vocabulary_uri():
     assert not Level.objects.filter(framework__code__in=["FR-CNCP", "BE-VKS"]).exclude(eu_uri="").exists()
 
 
-@pytest.mark.skipif(not VOCABULARY.exists(), reason="../shared/reference/nqf-vocabulary.xsd is not on this machine")
 def test_every_level_uri_is_in_the_eu_vocabulary_under_a_matching_label():
+    vocabulary = reference_file("nqf-vocabulary.xsd")
     from lxml import etree
 
     namespace = {"xs": "http://www.w3.org/2001/XMLSchema"}
     labels = {
         element.get("value"): " ".join(" ".join(element.itertext()).split())
-        for element in etree.parse(str(VOCABULARY)).iterfind(".//xs:enumeration", namespace)
+        for element in etree.parse(str(vocabulary)).iterfind(".//xs:enumeration", namespace)
     }
     prefixes = {
         "IE-NFQ": "IE NQF",

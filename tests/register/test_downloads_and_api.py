@@ -3,18 +3,16 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from lxml import etree
 from openpyxl import load_workbook
 
 from tests.factories import ProviderFactory, make_register_entry
+from tests.reference import reference_file
 
 pytestmark = pytest.mark.django_db
-REFERENCE = Path(settings.BASE_DIR).parent / "shared" / "reference"
 
 
 def body(response) -> bytes:
@@ -64,10 +62,8 @@ def test_bad_filters_on_downloads_are_400(client, entries):
 
 
 def test_elm_xml_validates_against_the_ams_schema(client, entries):
-    if not (REFERENCE / "ams-xsd" / "ams.xsd").exists():
-        pytest.skip("the shared reference folder with the AMS schema is not beside the project")
+    schema = etree.XMLSchema(etree.parse(str(reference_file("ams-xsd/ams.xsd"))))
     document = etree.fromstring(body(client.get("/register/export/elm.xml")))
-    schema = etree.XMLSchema(etree.parse(str(REFERENCE / "ams-xsd" / "ams.xsd")))
     assert schema.validate(document), schema.error_log
     ns = {"a": "http://data.europa.eu/snb/model/application-profile/ams-constraints/"}
     assert len(document.findall("a:accreditationReferences/a:accreditation", ns)) == 2
@@ -75,9 +71,7 @@ def test_elm_xml_validates_against_the_ams_schema(client, entries):
 
 
 def test_deqar_json_has_the_shape_of_the_deqar_examples(client, entries):
-    if not (REFERENCE / "deqar").exists():
-        pytest.skip("the shared reference folder with DEQAR's examples is not beside the project")
-    example = json.loads((REFERENCE / "deqar" / "institutional_programme.json").read_text())
+    example = json.loads(reference_file("deqar/institutional_programme.json").read_text())
     reports = json.loads(body(client.get("/register/export/deqar.json")))["entries"]
     assert len(reports) == 2
     for report in reports:
