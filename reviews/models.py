@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accreditation.models import Agency, Application, MicroCredentialVersion, Provider
+from accreditation.validators import no_control_characters
 from frameworks.models import FieldOfStudy, ScaleValue, Standard
 
 
@@ -31,7 +32,9 @@ class ReviewerProfile(models.Model):
     )
     is_student = models.BooleanField(_("student reviewer"), default=False)
     can_chair = models.BooleanField(_("can chair a panel"), default=False)
-    organisation = models.CharField(_("current employer"), max_length=255, blank=True)
+    organisation = models.CharField(
+        _("current employer"), max_length=255, blank=True, validators=[no_control_characters]
+    )
     employer = models.ForeignKey(
         Provider,
         models.SET_NULL,
@@ -62,7 +65,7 @@ class EmploymentRecord(models.Model):
 
     profile = models.ForeignKey(ReviewerProfile, models.CASCADE, related_name="employment", verbose_name=_("reviewer"))
     provider = models.ForeignKey(Provider, models.CASCADE, related_name="+", verbose_name=_("provider"))
-    role = models.CharField(_("role"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True, validators=[no_control_characters])
     ended_on = models.DateField(_("ended on"), null=True, blank=True, help_text=_("Empty if still employed."))
 
     class Meta:
@@ -86,7 +89,7 @@ class Panel(models.Model):
         blank=True,
         choices=[("onsite", _("On site")), ("online", _("Online"))],
     )
-    site_visit_notes = models.TextField(_("site visit notes"), blank=True)
+    site_visit_notes = models.TextField(_("site visit notes"), blank=True, validators=[no_control_characters])
 
     class Meta:
         verbose_name = _("panel")
@@ -126,8 +129,11 @@ class PanelMember(models.Model):
         _("justification for a detected conflict"),
         blank=True,
         help_text=_("Required to appoint a reviewer with a detected conflict of interest."),
+        validators=[no_control_characters],
     )
-    conflict_declared = models.TextField(_("conflict declared by the reviewer"), blank=True)
+    conflict_declared = models.TextField(
+        _("conflict declared by the reviewer"), blank=True, validators=[no_control_characters]
+    )
     invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
@@ -168,7 +174,7 @@ class Review(models.Model):
 
     member = models.OneToOneField(PanelMember, models.CASCADE, related_name="review", verbose_name=_("panel member"))
     recommendation = models.CharField(_("recommendation"), max_length=30, choices=Recommendation.choices, blank=True)
-    summary = models.TextField(_("overall assessment"), blank=True)
+    summary = models.TextField(_("overall assessment"), blank=True, validators=[no_control_characters])
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("saved"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -193,8 +199,10 @@ class Judgement(models.Model):
     review = models.ForeignKey(Review, models.CASCADE, related_name="judgements", verbose_name=_("review"))
     standard = models.ForeignKey(Standard, models.PROTECT, related_name="+", verbose_name=_("standard"))
     value = models.ForeignKey(ScaleValue, models.PROTECT, related_name="+", verbose_name=_("judgement"))
-    rationale = models.TextField(_("rationale"), blank=True)
-    evidence = models.CharField(_("evidence references"), max_length=500, blank=True)
+    rationale = models.TextField(_("rationale"), blank=True, validators=[no_control_characters])
+    evidence = models.CharField(
+        _("evidence references"), max_length=500, blank=True, validators=[no_control_characters]
+    )
 
     class Meta:
         ordering = ["review", "standard__standard_set", "standard__ordinal"]
@@ -215,7 +223,7 @@ class AlignmentVerdict(models.Model):
     )
     level_confirmed = models.BooleanField(_("declared level confirmed"))
     workload_confirmed = models.BooleanField(_("workload confirmed"))
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, validators=[no_control_characters])
 
     class Meta:
         verbose_name = _("alignment verdict")
@@ -237,8 +245,10 @@ class Consolidation(models.Model):
     recommendation = models.CharField(
         _("panel recommendation"), max_length=30, choices=Recommendation.choices, blank=True
     )
-    conditions = models.TextField(_("recommended conditions"), blank=True, help_text=_("One per line."))
-    summary = models.TextField(_("summary of findings"), blank=True)
+    conditions = models.TextField(
+        _("recommended conditions"), blank=True, help_text=_("One per line."), validators=[no_control_characters]
+    )
+    summary = models.TextField(_("summary of findings"), blank=True, validators=[no_control_characters])
     updated_at = models.DateTimeField(_("saved"), auto_now=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
 
@@ -265,7 +275,7 @@ class ConsolidatedJudgement(models.Model):
     )
     standard = models.ForeignKey(Standard, models.PROTECT, related_name="+", verbose_name=_("standard"))
     value = models.ForeignKey(ScaleValue, models.PROTECT, related_name="+", verbose_name=_("judgement"))
-    rationale = models.TextField(_("rationale"), blank=True)
+    rationale = models.TextField(_("rationale"), blank=True, validators=[no_control_characters])
 
     class Meta:
         ordering = ["consolidation", "standard__standard_set", "standard__ordinal"]

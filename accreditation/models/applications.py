@@ -2,32 +2,24 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from frameworks.models import EqfLevel, FieldOfStudy, StandardSet
 
+from ..validators import no_control_characters
 from .credentials import MicroCredential, MicroCredentialVersion
-from .organisations import Agency, Authority, Membership, Provider
+from .organisations import Agency, Authority, Provider
 
 
 class ApplicationQuerySet(models.QuerySet):
+    # The rules live in accreditation/access.py (imported here, not at the top: it imports these models).
     def visible_to(self, user) -> "ApplicationQuerySet":
-        """Applications the user may see: their provider's, their agency's (once submitted), their
-        authority's (once submitted), and those whose review panel they sit on."""
-        if not user.is_authenticated:
-            return self.none()
-        submitted = ~Q(status=Application.Status.DRAFT)
-        granted = ApplicationUserObjectPermission.objects.filter(
-            user=user, content_object=OuterRef("pk"), permission__codename="view_application"
-        )
-        return self.filter(
-            Q(provider__in=Membership.objects.providers_of(user))
-            | (submitted & Q(agency__in=Membership.objects.agencies_of(user)))
-            | (submitted & Q(authority__in=Membership.objects.authorities_of(user)))
-            | Exists(granted)
-        )
+        """Applications the user may see (see `access.applications_visible_to`)."""
+        from ..access import applications_visible_to
+
+        return applications_visible_to(user, self)
 
     def awaiting_screening(self) -> "ApplicationQuerySet":
         return self.filter(status=Application.Status.SCREENING)
@@ -93,7 +85,10 @@ class Application(models.Model):
         FieldOfStudy, blank=True, related_name="+", verbose_name=_("fields of education (ISCED-F)")
     )
     summary = models.TextField(
-        _("summary"), blank=True, help_text=_("What you apply for, and anything the agency should know.")
+        _("summary"),
+        blank=True,
+        help_text=_("What you apply for, and anything the agency should know."),
+        validators=[no_control_characters],
     )
     standard_sets = models.ManyToManyField(
         StandardSet, blank=True, related_name="applications", verbose_name=_("standard sets")
@@ -137,7 +132,9 @@ class Application(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    ineligibility_reasons = models.TextField(_("reasons for ineligibility"), blank=True)
+    ineligibility_reasons = models.TextField(
+        _("reasons for ineligibility"), blank=True, validators=[no_control_characters]
+    )
     comment_deadline = models.DateTimeField(_("comments due"), null=True, blank=True)
 
     objects = ApplicationQuerySet.as_manager()
@@ -185,6 +182,14 @@ def evidence_path(instance: "EvidenceDocument", filename: str) -> str:
     return f"evidence/{instance.application_id}/{instance.sha256[:16]}-{instance.kind}"
 
 
+class EvidenceDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "EvidenceDocumentQuerySet":
+        """Evidence of the applications the user may see."""
+        from ..access import evidence_visible_to
+
+        return evidence_visible_to(user, self)
+
+
 class EvidenceDocument(models.Model):
     """A file the provider attaches to an application: self-evaluation report, annexes, responses."""
 
@@ -201,9 +206,9 @@ class EvidenceDocument(models.Model):
 
     application = models.ForeignKey(Application, models.CASCADE, related_name="evidence", verbose_name=_("application"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[no_control_characters])
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255, validators=[no_control_characters])
     format = models.CharField(_("format"), max_length=5, choices=Format.choices)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
@@ -211,6 +216,8 @@ class EvidenceDocument(models.Model):
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("uploaded by")
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = EvidenceDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["application", "kind", "uploaded_at"]
@@ -227,12 +234,12 @@ class InformationRequest(models.Model):
     application = models.ForeignKey(
         Application, models.CASCADE, related_name="information_requests", verbose_name=_("application")
     )
-    message = models.TextField(_("what is needed"))
+    message = models.TextField(_("what is needed"), validators=[no_control_characters])
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    response = models.TextField(_("response"), blank=True)
+    response = models.TextField(_("response"), blank=True, validators=[no_control_characters])
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.PROTECT,
@@ -258,7 +265,7 @@ class DraftReportComment(models.Model):
     application = models.ForeignKey(
         Application, models.CASCADE, related_name="report_comments", verbose_name=_("application")
     )
-    text = models.TextField(_("comments"))
+    text = models.TextField(_("comments"), validators=[no_control_characters])
     author = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
@@ -292,8 +299,10 @@ class Decision(models.Model):
         Application, models.PROTECT, related_name="decisions", verbose_name=_("application")
     )
     outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices)
-    conditions = models.TextField(_("conditions"), blank=True, help_text=_("One condition per line."))
-    rationale = models.TextField(_("reasons"))
+    conditions = models.TextField(
+        _("conditions"), blank=True, help_text=_("One condition per line."), validators=[no_control_characters]
+    )
+    rationale = models.TextField(_("reasons"), validators=[no_control_characters])
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     authority = models.ForeignKey(Authority, models.PROTECT, related_name="decisions", verbose_name=_("authority"))
@@ -348,6 +357,14 @@ def issued_document_path(instance: "IssuedDocument", filename: str) -> str:
     return f"issued/{instance.application_id}/{instance.kind}-v{instance.version}.pdf"
 
 
+class IssuedDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "IssuedDocumentQuerySet":
+        """Documents the user may read: the draft report only to those preparing it."""
+        from ..access import documents_visible_to
+
+        return documents_visible_to(user, self)
+
+
 class IssuedDocument(models.Model):
     """A document the system produced (review report, decision letter, certificate). Once issued it never
     changes; producing it again makes a new version."""
@@ -379,6 +396,8 @@ class IssuedDocument(models.Model):
         related_name="+",
         verbose_name=_("issued by"),
     )
+
+    objects = IssuedDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["application", "kind", "-version"]

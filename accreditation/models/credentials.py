@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from frameworks.models import EqfLevel, FieldOfStudy, Level
 from frameworks.vocabularies import Country
 
+from ..validators import no_control_characters
 from .organisations import Provider
 
 languages_validator = RegexValidator(
@@ -57,14 +58,15 @@ class Specification(models.Model):
     refused until every one is given (see frameworks.alignment).
     """
 
-    title = models.CharField(_("title"), max_length=255)
-    awarding_body = models.CharField(_("awarding body"), max_length=255, blank=True)
+    title = models.CharField(_("title"), max_length=255, validators=[no_control_characters])
+    awarding_body = models.CharField(_("awarding body"), max_length=255, blank=True, validators=[no_control_characters])
     country = models.CharField(_("country of the issuer"), max_length=2, choices=Country.choices, blank=True)
-    region = models.CharField(_("region of the issuer"), max_length=100, blank=True)
+    region = models.CharField(_("region of the issuer"), max_length=100, blank=True, validators=[no_control_characters])
     learning_outcomes = models.TextField(
         _("learning outcomes"),
         blank=True,
         help_text=_("One outcome per line, each starting with an action verb."),
+        validators=[no_control_characters],
     )
     workload_hours = models.PositiveIntegerField(
         _("notional workload (hours)"),
@@ -103,17 +105,20 @@ class Specification(models.Model):
         _("form of participation"), max_length=10, choices=ParticipationForm.choices, blank=True
     )
     quality_assurance = models.TextField(
-        _("type of quality assurance"), blank=True, help_text=_("How the credential's quality is assured.")
+        _("type of quality assurance"),
+        blank=True,
+        help_text=_("How the credential's quality is assured."),
+        validators=[no_control_characters],
     )
-    prerequisites = models.TextField(_("prerequisites to enrol"), blank=True)
+    prerequisites = models.TextField(_("prerequisites to enrol"), blank=True, validators=[no_control_characters])
     supervision = models.CharField(
         _("supervision and identity verification"), max_length=30, choices=Supervision.choices, blank=True
     )
-    grading = models.CharField(_("grading"), max_length=255, blank=True)
+    grading = models.CharField(_("grading"), max_length=255, blank=True, validators=[no_control_characters])
     stackability = models.CharField(
         _("integration and stackability"), max_length=20, choices=Stackability.choices, blank=True
     )
-    further_information = models.TextField(_("further information"), blank=True)
+    further_information = models.TextField(_("further information"), blank=True, validators=[no_control_characters])
     field = models.ForeignKey(
         FieldOfStudy,
         models.PROTECT,
@@ -193,7 +198,11 @@ class MicroCredential(Specification):
 
     provider = models.ForeignKey(Provider, models.CASCADE, related_name="micro_credentials", verbose_name=_("provider"))
     reference = models.CharField(
-        _("provider's reference"), max_length=60, blank=True, help_text=_("Your own course code, if any.")
+        _("provider's reference"),
+        max_length=60,
+        blank=True,
+        help_text=_("Your own course code, if any."),
+        validators=[no_control_characters],
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

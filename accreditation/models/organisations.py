@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from frameworks.models import StandardSet
 from frameworks.vocabularies import Country
 
+from ..validators import no_control_characters
+
 
 class Provider(models.Model):
     """An organisation offering micro-credentials, which may apply to be a trusted provider."""
@@ -21,22 +23,37 @@ class Provider(models.Model):
         PUBLIC = "public", _("Public body")
         OTHER = "other", _("Other")
 
-    legal_name = models.CharField(_("legal name"), max_length=255)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    legal_name = models.CharField(_("legal name"), max_length=255, validators=[no_control_characters])
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True, validators=[no_control_characters])
     type = models.CharField(_("type"), max_length=20, choices=Type.choices)
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
-    region = models.CharField(_("region"), max_length=100, blank=True)
+    region = models.CharField(_("region"), max_length=100, blank=True, validators=[no_control_characters])
     website = models.URLField(_("website"), blank=True)
-    national_id = models.CharField(_("national identifier"), max_length=60, blank=True)
+    national_id = models.CharField(
+        _("national identifier"), max_length=60, blank=True, validators=[no_control_characters]
+    )
     erasmus_code = models.CharField(
-        _("Erasmus code"), max_length=20, blank=True, help_text=_("For example IRL DUBLIN01.")
+        _("Erasmus code"),
+        max_length=20,
+        blank=True,
+        help_text=_("For example IRL DUBLIN01."),
+        validators=[no_control_characters],
     )
     pic = models.CharField(
-        _("PIC"), max_length=9, blank=True, help_text=_("Participant Identification Code, nine digits.")
+        _("PIC"),
+        max_length=9,
+        blank=True,
+        help_text=_("Participant Identification Code, nine digits."),
+        validators=[no_control_characters],
     )
-    deqar_id = models.CharField(_("DEQAR id"), max_length=20, blank=True)
-    eter_id = models.CharField(_("ETER id"), max_length=20, blank=True)
+    deqar_id = models.CharField(_("DEQAR id"), max_length=20, blank=True, validators=[no_control_characters])
+    eter_id = models.CharField(_("ETER id"), max_length=20, blank=True, validators=[no_control_characters])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    requires_two_factor = models.BooleanField(
+        _("members must use a second factor"),
+        default=False,
+        help_text=_("Everyone with a role here signs in with a password and a code from an authenticator app."),
+    )
 
     class Meta:
         ordering = ["legal_name"]
@@ -63,12 +80,12 @@ class Provider(models.Model):
 class Agency(models.Model):
     """A quality assurance agency that screens and reviews applications."""
 
-    name = models.CharField(_("name"), max_length=255)
-    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    name = models.CharField(_("name"), max_length=255, validators=[no_control_characters])
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True, validators=[no_control_characters])
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     website = models.URLField(_("website"), blank=True)
     eqar_registered = models.BooleanField(_("registered on EQAR"), default=False)
-    deqar_id = models.CharField(_("DEQAR agency id"), max_length=20, blank=True)
+    deqar_id = models.CharField(_("DEQAR agency id"), max_length=20, blank=True, validators=[no_control_characters])
     standard_sets = models.ManyToManyField(
         StandardSet,
         related_name="agencies",
@@ -80,6 +97,11 @@ class Agency(models.Model):
     )
     panel_size = models.PositiveSmallIntegerField(_("panel size"), default=3)
     student_member_required = models.BooleanField(_("panels include a student reviewer"), default=True)
+    requires_two_factor = models.BooleanField(
+        _("members must use a second factor"),
+        default=False,
+        help_text=_("Everyone with a role here signs in with a password and a code from an authenticator app."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -96,10 +118,15 @@ class Agency(models.Model):
 class Authority(models.Model):
     """A national (or regional) authority that decides on accreditation in its jurisdiction."""
 
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(_("name"), max_length=255, validators=[no_control_characters])
     country = models.CharField(_("jurisdiction"), max_length=2, choices=Country.choices)
-    region = models.CharField(_("region"), max_length=100, blank=True)
+    region = models.CharField(_("region"), max_length=100, blank=True, validators=[no_control_characters])
     website = models.URLField(_("website"), blank=True)
+    requires_two_factor = models.BooleanField(
+        _("members must use a second factor"),
+        default=False,
+        help_text=_("Everyone with a role here signs in with a password and a code from an authenticator app."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,16 +1,18 @@
 """The public trusted-provider register: entries, their accredited scope, and their append-only history."""
 
+import dataclasses
 import datetime
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import EqfLevel, FieldOfStudy
 
+from ..validators import no_control_characters
 from .applications import Application, Decision
 from .credentials import MicroCredentialVersion, ParticipationForm
 from .organisations import Agency, Authority, Provider
@@ -31,18 +33,103 @@ class EntryStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+def _withdrawn_after_expiry() -> Exists:
+    """True for an entry whose withdrawal took effect only after its validity had already ended."""
+    return Exists(
+        RegisterEvent.objects.filter(
+            entry=OuterRef("pk"), kind=RegisterEvent.Kind.WITHDRAWN, effective_on__gt=OuterRef("valid_until")
+        )
+    )
+
+
 def has_effective_status(status: str, on: datetime.date) -> Q:
-    """A filter: entries whose status on a date is this one (active ones past their validity are expired)."""
+    """A filter: entries whose public status on a date is this one.
+
+    The rule every output follows (one truth): an entry past its validity is expired whatever its stored
+    status (a suspension does not keep it alive, nor does being active), except that an entry withdrawn before
+    its validity ended stays withdrawn for ever after. Within its validity the stored status is the public one.
+    """
     if status == EntryStatus.EXPIRED:
-        return Q(status=EntryStatus.ACTIVE, valid_until__lt=on)
-    if status == EntryStatus.ACTIVE:
-        return Q(status=EntryStatus.ACTIVE, valid_until__gte=on)
-    return Q(status=status)
+        return Q(valid_until__lt=on) & (~Q(status=EntryStatus.WITHDRAWN) | Q(_withdrawn_after_expiry()))
+    if status == EntryStatus.WITHDRAWN:
+        return Q(status=EntryStatus.WITHDRAWN) & (Q(valid_until__gte=on) | ~Q(_withdrawn_after_expiry()))
+    return Q(status=status, valid_until__gte=on)
+
+
+def status_on(
+    *, stored: str, valid_until: datetime.date, on: datetime.date, withdrawn_on: datetime.date | None = None
+) -> str:
+    """The same rule as has_effective_status() for one entry in Python: `stored` is the status recorded on that
+    date, `withdrawn_on` the day its withdrawal took effect (unknown counts as before expiry)."""
+    if stored == EntryStatus.WITHDRAWN and (on <= valid_until or withdrawn_on is None or withdrawn_on <= valid_until):
+        return EntryStatus.WITHDRAWN
+    if on > valid_until:
+        return EntryStatus.EXPIRED
+    return stored
+
+
+@dataclasses.dataclass(frozen=True)
+class EntryState:
+    """What every output says of an entry on a date: its public status and the dates that go with it."""
+
+    status: str
+    on: datetime.date
+    valid_from: datetime.date
+    valid_until: datetime.date
+    # The end the outputs show (ELM expiryDate, DEQAR valid_to): the withdrawal date for an entry withdrawn
+    # before its validity ended, otherwise the end of validity.
+    ends_on: datetime.date
+    issued: datetime.datetime  # when the authority decided
+    modified: datetime.datetime  # when the entry or its history last changed
+    suspended_since: datetime.date | None
+    withdrawn_on: datetime.date | None
+
+    @property
+    def label(self) -> str:
+        return str(EntryStatus(self.status).label)
+
+
+def entry_state(entry: "RegisterEntry", on: datetime.date | None = None) -> EntryState:
+    """The one place an entry's public status and dates come from. Uses the annotations of
+    RegisterEntryQuerySet.with_public_state() when present (no queries per entry), its events otherwise."""
+    today = timezone.localdate()
+    on = on or today
+    if hasattr(entry, "state_withdrawn_on") and on == today:
+        withdrawn_on, suspended_since = entry.state_withdrawn_on, entry.state_suspended_on
+        stored, last_event = entry.status, entry.state_last_event
+    else:
+        events = [event for event in entry.events.all() if event.effective_on <= on]
+        events.sort(key=lambda event: (event.effective_on, event.pk))
+        stored = events[-1].status if events else entry.status
+        withdrawn_on = next((e.effective_on for e in reversed(events) if e.kind == RegisterEvent.Kind.WITHDRAWN), None)
+        suspended_since = next(
+            (e.effective_on for e in reversed(events) if e.kind == RegisterEvent.Kind.SUSPENDED), None
+        )
+        last_event = max((e.recorded_at for e in events), default=None)
+    status = status_on(stored=stored, valid_until=entry.valid_until, on=on, withdrawn_on=withdrawn_on)
+    if stored != EntryStatus.WITHDRAWN:
+        withdrawn_on = None
+    if stored != EntryStatus.SUSPENDED:
+        suspended_since = None
+    ends_on = withdrawn_on if withdrawn_on and withdrawn_on <= entry.valid_until else entry.valid_until
+    modified = max(moment for moment in (entry.updated_at, last_event) if moment)
+    return EntryState(
+        status=status,
+        on=on,
+        valid_from=entry.valid_from,
+        valid_until=entry.valid_until,
+        ends_on=ends_on,
+        issued=entry.decision.decided_at,
+        modified=modified,
+        suspended_since=suspended_since,
+        withdrawn_on=withdrawn_on,
+    )
 
 
 class RegisterEntryQuerySet(models.QuerySet):
     def with_effective_status(self, on: datetime.date | None = None) -> "RegisterEntryQuerySet":
-        """Annotate `effective_status`: the stored status, or expired once the validity has ended."""
+        """Annotate `effective_status`: the public status on a date (today by default), by the rule of
+        has_effective_status()."""
         on = on or timezone.localdate()
         return self.annotate(
             effective_status=models.Case(
@@ -52,8 +139,40 @@ class RegisterEntryQuerySet(models.QuerySet):
             )
         )
 
+    def with_public_state(self) -> "RegisterEntryQuerySet":
+        """Annotate what entry_state() needs for today, so that a download of many entries reads no events
+        per entry: the dates of the last withdrawal and suspension and the moment of the last event."""
+
+        def last(kind: str | None, column: str) -> Subquery:
+            events = RegisterEvent.objects.filter(entry=OuterRef("pk"))
+            if kind:
+                events = events.filter(kind=kind)
+            return Subquery(events.order_by("-effective_on", "-pk").values(column)[:1])
+
+        return self.select_related("decision").annotate(
+            state_withdrawn_on=last(RegisterEvent.Kind.WITHDRAWN, "effective_on"),
+            state_suspended_on=last(RegisterEvent.Kind.SUSPENDED, "effective_on"),
+            state_last_event=Subquery(
+                RegisterEvent.objects.filter(entry=OuterRef("pk")).order_by("-recorded_at").values("recorded_at")[:1]
+            ),
+        )
+
+    def modified_since(self, moment: datetime.datetime) -> "RegisterEntryQuerySet":
+        """Entries that changed at or after a moment: the entry itself or an event of its history."""
+        return self.filter(
+            Q(updated_at__gte=moment)
+            | Q(Exists(RegisterEvent.objects.filter(entry=OuterRef("pk"), recorded_at__gte=moment)))
+        )
+
+    def manageable_by(self, user) -> "RegisterEntryQuerySet":
+        """Entries an officer may suspend, reinstate or withdraw (see `access.entries_manageable_by`)."""
+        from ..access import entries_manageable_by
+
+        return self.filter(pk__in=entries_manageable_by(user).values("pk"))
+
     def as_of(self, on: datetime.date) -> "RegisterEntryQuerySet":
-        """Entries that existed on a date, annotated with the status they had then (`status_then`)."""
+        """Entries that existed on a date, annotated with the status they had then (`status_then`), by the rule
+        of has_effective_status() applied to the status recorded on that date."""
         last_event = RegisterEvent.objects.filter(entry=OuterRef("pk"), effective_on__lte=on).order_by(
             "-effective_on", "-pk"
         )
@@ -63,7 +182,12 @@ class RegisterEntryQuerySet(models.QuerySet):
             .annotate(
                 status_then=models.Case(
                     models.When(
-                        Q(status_recorded=EntryStatus.ACTIVE) & (Q(valid_until__lt=on) | Q(valid_from__gt=on)),
+                        Q(status_recorded=EntryStatus.WITHDRAWN)
+                        & (Q(valid_until__gte=on) | ~Q(_withdrawn_after_expiry())),
+                        then=models.Value(EntryStatus.WITHDRAWN),
+                    ),
+                    models.When(
+                        Q(valid_until__lt=on) | Q(valid_from__gt=on),
                         then=models.Value(EntryStatus.EXPIRED),
                     ),
                     default="status_recorded",
@@ -93,7 +217,7 @@ class RegisterEntry(models.Model):
         choices=[c for c in EntryStatus.choices if c[0] != EntryStatus.EXPIRED],
         default=EntryStatus.ACTIVE,
     )
-    status_reason = models.TextField(_("reason for the status"), blank=True)
+    status_reason = models.TextField(_("reason for the status"), blank=True, validators=[no_control_characters])
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     with_conditions = models.BooleanField(_("with conditions"), default=False)
@@ -154,10 +278,17 @@ class RegisterEntry(models.Model):
         return f"{self.provider} ({self.certificate_id})"
 
     def effective_status_on(self, on: datetime.date | None = None) -> str:
+        """Today's (or a date's) public status from the stored one: see has_effective_status()."""
         on = on or timezone.localdate()
-        if self.status == EntryStatus.ACTIVE and self.valid_until < on:
-            return EntryStatus.EXPIRED
-        return self.status
+        withdrawn = None
+        if self.status == EntryStatus.WITHDRAWN:
+            withdrawn = self.events.filter(kind=RegisterEvent.Kind.WITHDRAWN).order_by("-effective_on").first()
+        return status_on(
+            stored=self.status,
+            valid_until=self.valid_until,
+            on=on,
+            withdrawn_on=withdrawn.effective_on if withdrawn else None,
+        )
 
     @property
     def effective_status(self) -> str:
@@ -230,7 +361,7 @@ class RegisterEvent(AppendOnlyModel):
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     effective_on = models.DateField(_("effective on"))
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, validators=[no_control_characters])
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
