@@ -8,9 +8,9 @@ from django.urls import path
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from .. import access
 from ..audit import verb_label
-from ..models import Application, IssuedDocument, Role
-from ..roles import roles_of
+from ..models import Application, IssuedDocument
 from .steps import due_dates
 from .tasks import STEP_URLS
 
@@ -43,10 +43,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     for task in open_tasks:
         task.url_name = STEP_URLS.get(task.flow_task.name)
-    documents = application.documents.order_by("kind", "-version")
-    is_provider = application.provider.memberships.filter(user=request.user).exists()
-    if Role.OFFICER in roles_of(request.user) and not is_provider:
-        documents = documents.exclude(kind=IssuedDocument.Kind.DRAFT_REPORT)
+    documents = IssuedDocument.objects.visible_to(request.user).filter(application=application)
+    is_provider = access.may_act_for_provider(request.user, application)
     panel = getattr(application, "panel", None)
     return render(
         request,
@@ -58,13 +56,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "drafts": application.micro_credentials.all() if application.is_draft else [],
             "evidence": application.evidence.select_related("uploaded_by"),
             "requests": application.information_requests.select_related("requested_by", "responded_by"),
-            "documents": documents,
+            "documents": documents.order_by("kind", "-version"),
             "decisions": application.decisions.select_related("officer"),
             "comments": application.report_comments.select_related("author"),
             "members": panel.members.select_related("reviewer").order_by("role", "pk") if panel else [],
             "history": _with_labels(application.audit_events.order_by("pk")),
             "is_provider": is_provider,
-            "is_coordinator": application.agency.memberships.filter(user=request.user, role=Role.COORDINATOR).exists(),
+            "is_coordinator": access.may_coordinate(request.user, application),
         },
     )
 
