@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "accreditation",
     "reviews",
     "reports",
+    "trust",
 ]
 
 MIDDLEWARE = [
@@ -232,3 +233,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Signing (the trust app): the operator's keys, one PEM private key and X.509 certificate per key id, in this
+# folder with its keys.json index. `manage.py ensure_signing_key` (run by `make run`) makes a demo key when none
+# exists; `manage.py rotate_signing_key` replaces the current one. SIGNING_KEY_AUTOCREATE makes one on first use.
+SIGNING_KEY_DIR = Path(os.environ.get("SIGNING_KEY_DIR", VAR_DIR / "keys"))
+SIGNING_KEY_AUTOCREATE = env_bool("SIGNING_KEY_AUTOCREATE", False)
+SIGNING_OPERATOR_NAME = os.environ.get("SIGNING_OPERATOR_NAME", "Trusted-provider register (demo operator)")
+
+# A read replica for the public register (config/db_routers.py): its anonymous reads go there, everything else to
+# the primary. A client that wrote reads from the primary for REPLICA_PIN_SECONDS afterwards.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 60)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+READ_FROM_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "30"))

@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("frameworks/", include("frameworks.urls")),
+    # Before the register: /register/verify/document/ and /register/check/ are not certificate ids.
+    path("", include("trust.urls")),
     path("register/", include("accreditation.urls_register")),
     path("api/", include("accreditation.api.urls")),
     path("", include("accreditation.urls")),

@@ -21,3 +21,13 @@ STORAGES = {
     "default": {**STORAGES["default"], "OPTIONS": {"location": PRIVATE_FILES_ROOT, "base_url": None}},
 }
 atexit.register(shutil.rmtree, PRIVATE_FILES_ROOT, ignore_errors=True)
+
+# Signing keys are made on first use in a temporary folder per test run, never in var/keys/.
+SIGNING_KEY_DIR = Path(tempfile.mkdtemp(prefix="microcred-test-keys-"))
+SIGNING_KEY_AUTOCREATE = True
+atexit.register(shutil.rmtree, SIGNING_KEY_DIR, ignore_errors=True)
+
+# A replica alias that mirrors the test database, so that the routing tests can turn READ_FROM_REPLICA on; off
+# elsewhere, because a second connection cannot see a test's uncommitted rows.
+DATABASES = {**DATABASES, "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}}}
+READ_FROM_REPLICA = False

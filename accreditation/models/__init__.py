@@ -12,6 +12,7 @@ from .applications import (
 )
 from .audit import AuditEvent, AuditHead
 from .credentials import MicroCredential, MicroCredentialVersion
+from .deqar import DeqarSubmission
 from .organisations import Agency, Authority, Membership, Provider, Role
 from .register import RegisterEntry, RegisterEvent, RegisterScopeItem
 
@@ -24,6 +25,7 @@ __all__ = [
     "AuditHead",
     "Authority",
     "Decision",
+    "DeqarSubmission",
     "DraftReportComment",
     "EvidenceDocument",
     "InformationRequest",

@@ -1,6 +1,7 @@
 """Providers, QA agencies, national authorities, and the memberships that give people their roles."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,10 @@ from frameworks.models import StandardSet
 from frameworks.vocabularies import Country
 
 from ..validators import no_control_characters
+
+deqar_activity_ids = RegexValidator(
+    r"^[0-9]+(,[0-9]+)*$", _("Give DEQAR activity ids as numbers separated by commas, e.g. 181,182.")
+)
 
 
 class Provider(models.Model):
@@ -86,6 +91,32 @@ class Agency(models.Model):
     website = models.URLField(_("website"), blank=True)
     eqar_registered = models.BooleanField(_("registered on EQAR"), default=False)
     deqar_id = models.CharField(_("DEQAR agency id"), max_length=20, blank=True, validators=[no_control_characters])
+    # What DEQAR's Submission API needs to accept this agency's reports (see accreditation.deqar).
+    deqar_activities_institutional = models.CharField(
+        _("DEQAR activities of institutional accreditations"),
+        max_length=100,
+        blank=True,
+        validators=[deqar_activity_ids],
+        help_text=_("DEQAR ids of the agency's ESG activities, separated by commas, e.g. 181."),
+    )
+    deqar_activities_programme = models.CharField(
+        _("DEQAR activities of micro-credential accreditations"),
+        max_length=100,
+        blank=True,
+        validators=[deqar_activity_ids],
+        help_text=_("DEQAR ids of the agency's ESG activities, separated by commas, e.g. 182."),
+    )
+    deqar_hei_voluntary = models.BooleanField(
+        _("reports on higher education institutions are voluntary"),
+        default=False,
+        help_text=_(
+            "DEQAR report status for higher education institutions: voluntary, or part of the obligatory "
+            "external quality assurance system. Reports on other providers are always voluntary."
+        ),
+    )
+    deqar_token = models.CharField(
+        _("DEQAR Submission API token"), max_length=200, blank=True, help_text=_("Given by EQAR to the agency.")
+    )
     standard_sets = models.ManyToManyField(
         StandardSet,
         related_name="agencies",
