@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -240,6 +241,17 @@ LOGGING = {
 SIGNING_KEY_DIR = Path(os.environ.get("SIGNING_KEY_DIR", VAR_DIR / "keys"))
 SIGNING_KEY_AUTOCREATE = env_bool("SIGNING_KEY_AUTOCREATE", False)
 SIGNING_OPERATOR_NAME = os.environ.get("SIGNING_OPERATOR_NAME", "Trusted-provider register (demo operator)")
+
+# A read replica for the public register (config/db_routers.py): its anonymous reads go there, everything else to
+# the primary. A client that wrote reads from the primary for REPLICA_PIN_SECONDS afterwards.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 60)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+READ_FROM_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "30"))
 
 # A read replica for the public register (config/db_routers.py): its anonymous reads go there, everything else to
 # the primary. A client that wrote reads from the primary for REPLICA_PIN_SECONDS afterwards.
