@@ -9,11 +9,15 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from config.site import site_url
+
 logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    """The link as the recipient must open it: on the address of the request that caused the e-mail, or the
+    configured one (config.site)."""
+    return f"{site_url()}{path}"
 
 
 def notify(*, users: Iterable, subject: str, message: str, link: str = "") -> None:

@@ -29,7 +29,11 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-embedded-demo-key-change-me-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: absolute links use the address each request came in on (config.site); set it behind a proxy that
+# rewrites the host, and for links made by cron jobs.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+# The base of the register's persistent identifiers (entries, providers, agencies, authorities); empty: SITE_URL.
+REGISTER_URI_BASE = os.environ.get("REGISTER_URI_BASE", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "config.site.SiteAddressMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

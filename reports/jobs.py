@@ -9,6 +9,8 @@ from django.db import close_old_connections, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.site import recorded_site_url, site_url
+
 from .models import Job
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,8 @@ def run_job(job_id: int) -> None:
     if job.status == Job.Status.QUEUED:
         update(job, status=Job.Status.RUNNING)
     try:
-        RUNNERS[job.kind](job)
+        with recorded_site_url((job.result or {}).get("site_url", "")):
+            RUNNERS[job.kind](job)
     except Exception:  # whatever breaks, the person waiting must see an end and a plain message, not a spinner
         logger.exception("Job %s (%s) failed", job.pk, job.kind)
         fail(job, _("The work stopped on an unexpected error and nothing was changed. Try again later."))
@@ -61,7 +64,9 @@ def _in_thread(job_id: int) -> None:
 
 
 def start_job(job: Job) -> None:
-    """Start the job once the transaction that created it has committed (so that the worker can read it)."""
+    """Start the job once the transaction that created it has committed (so that the worker can read it). The
+    address of the request that asked for it is recorded for the links the job writes."""
+    update(job, result={**(job.result or {}), "site_url": site_url()})
     if getattr(settings, "JOBS_RUN_INLINE", False):
         transaction.on_commit(lambda: run_job(job.pk))
     elif settings.CELERY_BROKER_URL:

@@ -1,10 +1,11 @@
 """Large downloads of the register, built in the background so that no request waits for them."""
 
-from django.conf import settings
 from django.core.files import File
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils import timezone
+
+from config.site import site_url
 
 from . import register_exports as builders
 from .jobs import runner
@@ -35,7 +36,7 @@ def export_register(job: Job) -> None:
                 Job.objects.filter(pk=job.pk).update(progress=number)
             yield entry
 
-    handle = builders.xlsx_file(builders.entry_rows(counted(), settings.SITE_URL))
+    handle = builders.xlsx_file(builders.entry_rows(counted(), site_url()))
     with handle:
         job.output.save(f"register-{timezone.localdate().isoformat()}.xlsx", File(handle), save=False)
     Job.objects.filter(pk=job.pk).update(

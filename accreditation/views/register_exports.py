@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from config.site import site_url
 from reports import register_exports as builders
 
 from ..models import IssuedDocument, RegisterScopeItem
@@ -37,7 +38,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     entries, error = _entries(request)
     if error:
         return error
-    rows = builders.entry_rows(entries.iterator(chunk_size=CHUNK), settings.SITE_URL)
+    rows = builders.entry_rows(entries.iterator(chunk_size=CHUNK), site_url(request))
     response = StreamingHttpResponse(builders.csv_chunks(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="register-{_stamp()}.csv"'
     return response
@@ -61,7 +62,7 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
         )
         start_job(job)
         return redirect("register:export-job", job.token)
-    handle = builders.xlsx_file(builders.entry_rows(entries.iterator(chunk_size=CHUNK), settings.SITE_URL))
+    handle = builders.xlsx_file(builders.entry_rows(entries.iterator(chunk_size=CHUNK), site_url(request)))
     return FileResponse(
         handle,
         as_attachment=True,
@@ -74,8 +75,8 @@ def export_json(request: HttpRequest) -> HttpResponse:
     entries, error = _entries(request)
     if error:
         return error
-    records = (builders.entry_record(entry, settings.SITE_URL) for entry in entries.iterator(chunk_size=CHUNK))
-    meta = {"generated": timezone.now().isoformat(), "source": settings.SITE_URL + reverse("register:search")}
+    records = (builders.entry_record(entry, site_url(request)) for entry in entries.iterator(chunk_size=CHUNK))
+    meta = {"generated": timezone.now().isoformat(), "source": site_url(request) + reverse("register:search")}
     return StreamingHttpResponse(builders.json_chunks(records, meta), content_type="application/json")
 
 
@@ -93,10 +94,10 @@ def export_deqar(request: HttpRequest) -> HttpResponse:
     def reports():
         for entry in entries.iterator(chunk_size=CHUNK):
             urls = [
-                settings.SITE_URL + reverse("reports:public-document", args=[document.pk])
+                site_url(request) + reverse("reports:public-document", args=[document.pk])
                 for document in entry.application.documents.all()
             ]
-            yield builders.deqar_report(entry, settings.SITE_URL, urls)
+            yield builders.deqar_report(entry, site_url(request), urls)
 
     meta = {"generated": timezone.now().isoformat(), "format": "DEQAR report submission"}
     return StreamingHttpResponse(builders.json_chunks(reports(), meta), content_type="application/json")
@@ -109,7 +110,7 @@ def export_elm(request: HttpRequest) -> HttpResponse:
     from reports.elm import elm_chunks
 
     return StreamingHttpResponse(
-        elm_chunks(entries.iterator(chunk_size=CHUNK), settings.SITE_URL), content_type="application/xml; charset=utf-8"
+        elm_chunks(entries.iterator(chunk_size=CHUNK), site_url(request)), content_type="application/xml; charset=utf-8"
     )
 
 

@@ -12,6 +12,8 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from config.site import site_url
+
 from .layout import facts_table, para, render, styles
 
 ISSUER = "microcred-qa"
@@ -261,7 +263,7 @@ def verification_url(certificate_id: str) -> str:
         path = reverse("register:verify", args=[certificate_id])
     except NoReverseMatch:
         path = f"/register/verify/{certificate_id}/"
-    return f"{settings.SITE_URL}{path}"
+    return f"{site_url()}{path}"
 
 
 def certificate_data(entry) -> CertificateData:

@@ -83,11 +83,12 @@ def test_certificate_carries_id_scope_and_verification_url(decided, settings):
 
 
 def test_qr_code_encodes_the_verification_url(settings):
+    from config.site import site_url
     from reports.pdf.documents import certificate_data, qr_drawing
 
     entry = make_register_entry(certificate_id="MC-TEST-0001")
     data = certificate_data(entry)
-    assert data.verify_url == f"{settings.SITE_URL}/register/verify/MC-TEST-0001/"
+    assert data.verify_url == f"{site_url()}/register/verify/MC-TEST-0001/"
     widget = qr_drawing(data.verify_url).contents[0]
     assert widget.value == data.verify_url
 
