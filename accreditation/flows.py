@@ -11,7 +11,13 @@ from viewflow.workflow import flow, lock
 from viewflow.workflow.activation import Activation
 from viewflow.workflow.models import Process
 from viewflow.workflow.nodes.split import SplitActivation
+from viewflow.utils import is_owner
 
+# The flows will move to a `process` layer above `reviews` (issue 16, part 2); the review node already checks the
+# reviews app's predicate.
+from reviews import access as review_access
+
+from . import access
 from .models import Application, Decision
 from .services import process as process_services
 
@@ -27,13 +33,40 @@ class AccreditationProcess(Process):
 
 class HumanTask(flow.View):
     """A task that is always assigned to a named person and can never be claimed by anyone else; only a service
-    reassigns it."""
+    reassigns it. Its owner executes it only while they still hold the right the step needs (`allowed`, a
+    predicate of the access modules: losing a membership or a panel seat closes the door at once)."""
+
+    def __init__(self, view, *, allowed, **kwargs):
+        super().__init__(view, **kwargs)
+        self._allowed = allowed
 
     def can_assign(self, user, task) -> bool:
         return False
 
     def can_unassign(self, user, task) -> bool:
         return False
+
+    def can_execute(self, user, task) -> bool:
+        return super().can_execute(user, task) and self._allowed(user, task)
+
+    def can_open(self, user, task) -> bool:
+        """May the person open the task's page (views ask this; executing asks `can_execute`)."""
+        return self.can_execute(user, task)
+
+
+class ReviewTask(HumanTask):
+    """A panel member's review: executed by the seat's reviewer holding `review_application`; a declined seat's
+    task is opened by the coordinator it passed to, only to appoint a replacement."""
+
+    def can_open(self, user, task) -> bool:
+        return is_owner(task.owner, user) and review_access.may_open_review_task(user, task)
+
+
+def on_application(predicate):
+    """An access predicate of (user, application) as a predicate of (user, task). The application is read afresh
+    rather than through `task.process.application`, which would cache a copy that the step's service then
+    changes behind it (the next node's callbacks read that cache)."""
+    return lambda user, task: predicate(user, Application.objects.get(process_id=task.process_id))
 
 
 class ReviewSplitActivation(SplitActivation):
@@ -104,7 +137,7 @@ class AccreditationFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Next(this.screen)
 
     screen = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Screen the application"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.SCREENING))
@@ -118,7 +151,7 @@ class AccreditationFlow(flow.Flow):
         .Default(this.compose_panel)
     )
     revise = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_act_for_provider))
         .Annotation(title=_("Answer the information request"))
         .Assign(submitter)
         .onCreate(entering(Application.Status.INFORMATION_REQUESTED))
@@ -128,7 +161,7 @@ class AccreditationFlow(flow.Flow):
     reject = flow.Function(this.close_ineligible).Next(this.rejected)
 
     compose_panel = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Compose the review panel"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.PANEL))
@@ -137,7 +170,7 @@ class AccreditationFlow(flow.Flow):
     )
     check_site_visit = flow.If(lambda a: application_of(a).agency.site_visits).Then(this.site_visit).Else(this.reviews)
     site_visit = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Hold the site visit"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.SITE_VISIT))
@@ -146,7 +179,7 @@ class AccreditationFlow(flow.Flow):
     )
     reviews = ReviewSplit().Next(this.review, data_source=this.review_assignments)
     review = (
-        HumanTask(None)
+        ReviewTask(None, allowed=review_access.may_review)
         .Annotation(title=_("Review the application"))
         .Assign(panel_reviewer)
         .onCreate(entering(Application.Status.REVIEW))
@@ -155,7 +188,7 @@ class AccreditationFlow(flow.Flow):
     )
     reviews_done = flow.Join().Next(this.consolidate)
     consolidate = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Consolidate the reviews"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.CONSOLIDATION))
@@ -164,7 +197,7 @@ class AccreditationFlow(flow.Flow):
     )
     # The provider comments on the draft report until the deadline; then the process moves on without them.
     comment = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_act_for_provider))
         .Annotation(title=_("Comment on the draft report"))
         .Assign(submitter)
         .onCreate(entering(Application.Status.COMMENTS))
@@ -172,7 +205,7 @@ class AccreditationFlow(flow.Flow):
         .Next(this.finalise)
     )
     finalise = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Finalise the review report"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.FINALISING))
@@ -180,7 +213,7 @@ class AccreditationFlow(flow.Flow):
         .Next(this.decide)
     )
     decide = (
-        HumanTask(None)
+        HumanTask(None, allowed=on_application(access.may_decide))
         .Annotation(title=_("Decide on the application"))
         .Assign(officer)
         .onCreate(entering(Application.Status.DECISION))

@@ -26,8 +26,9 @@ def due_dates():
 
 
 def open_task(request, pk: int, step: str) -> tuple[Task, Application] | HttpResponse:
-    """The task of this step that belongs to the signed-in person. Someone else's task is a 404; a task that
-    is already done sends its owner back to the application with a plain message."""
+    """The task of this step that belongs to the signed-in person and that the step's node lets them open.
+    Anyone else's task is a 404; a task that is already done sends its owner back to the application with a plain
+    message."""
     node = getattr(AccreditationFlow, step)
     task = (
         Task.objects.select_related("process__application")
@@ -35,7 +36,9 @@ def open_task(request, pk: int, step: str) -> tuple[Task, Application] | HttpRes
         .filter(pk=pk, owner=request.user, flow_task=node)
         .first()
     )
-    if task is None:
+    # The node's predicate (accreditation/flows.py, from the access modules) decides, not ownership alone: an owner
+    # who has lost the role or the panel seat behind the task no longer sees it.
+    if task is None or not task.flow_task.can_open(request.user, task):
         raise Http404
     application = task.process.application
     if task.status != STATUS.ASSIGNED:
