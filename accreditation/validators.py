@@ -1,6 +1,7 @@
 """Validators shared by the models people write to, so that forms, the admin and the API refuse the same input."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -34,3 +35,15 @@ class ControlCharacterValidator:
 
 
 no_control_characters = ControlCharacterValidator()
+
+
+# A ROR id as ror.org shows it after https://ror.org/: a zero, six Crockford base-32 characters, two check digits.
+ror_id_format = RegexValidator(
+    r"^0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}$",
+    _("Give the ROR id as it appears after https://ror.org/, for example 02tyrky19."),
+)
+# A SCHAC home organisation is the institution's Internet domain (eduGAIN, the European Student Card).
+schac_code_format = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    _("Give the SCHAC home organisation code, the institution's domain name in lower case, for example tcd.ie."),
+)

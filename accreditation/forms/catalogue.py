@@ -10,6 +10,14 @@ from ..models import MicroCredential, Provider
 
 
 class ProviderProfileForm(forms.ModelForm):
+    # Longer than the stored id, so that the link ror.org shows can be pasted as it is.
+    ror_id = forms.CharField(
+        label=Provider._meta.get_field("ror_id").verbose_name,
+        help_text=Provider._meta.get_field("ror_id").help_text,
+        max_length=60,
+        required=False,
+    )
+
     class Meta:
         model = Provider
         fields = [
@@ -24,6 +32,8 @@ class ProviderProfileForm(forms.ModelForm):
             "pic",
             "deqar_id",
             "eter_id",
+            "ror_id",
+            "schac_code",
         ]
 
     def clean_pic(self):
@@ -31,6 +41,16 @@ class ProviderProfileForm(forms.ModelForm):
         if pic and not (pic.isdigit() and len(pic) == 9):
             raise forms.ValidationError(_("A PIC has exactly nine digits."))
         return pic
+
+    def clean_ror_id(self):
+        """A ROR id pasted as its link (https://ror.org/02tyrky19) is kept as the id alone; the model checks it."""
+        value = self.cleaned_data["ror_id"].strip().lower()
+        for prefix in ("https://ror.org/", "http://ror.org/", "ror.org/"):
+            value = value.removeprefix(prefix)
+        return value
+
+    def clean_schac_code(self):
+        return self.cleaned_data["schac_code"].strip().lower()
 
 
 class LevelChoiceField(forms.ModelChoiceField):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from frameworks.models import StandardSet
 from frameworks.vocabularies import Country
 
-from ..validators import no_control_characters
+from ..validators import no_control_characters, ror_id_format, schac_code_format
 
 deqar_activity_ids = RegexValidator(
     r"^[0-9]+(,[0-9]+)*$", _("Give DEQAR activity ids as numbers separated by commas, e.g. 181,182.")
@@ -53,6 +53,20 @@ class Provider(models.Model):
     )
     deqar_id = models.CharField(_("DEQAR id"), max_length=20, blank=True, validators=[no_control_characters])
     eter_id = models.CharField(_("ETER id"), max_length=20, blank=True, validators=[no_control_characters])
+    ror_id = models.CharField(
+        _("ROR id"),
+        max_length=9,
+        blank=True,
+        validators=[ror_id_format],
+        help_text=_("Research Organization Registry, e.g. 02tyrky19 (https://ror.org/02tyrky19)."),
+    )
+    schac_code = models.CharField(
+        _("SCHAC home organisation"),
+        max_length=253,
+        blank=True,
+        validators=[schac_code_format],
+        help_text=_("The institution's domain as used by eduGAIN and the European Student Card, e.g. tcd.ie."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     requires_two_factor = models.BooleanField(
         _("members must use a second factor"),

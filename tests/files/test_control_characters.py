@@ -50,3 +50,22 @@ def test_model_validation_refuses_it_too_for_the_admin_and_the_api():
     with pytest.raises(ValidationError) as refused:
         provider.full_clean()
     assert "legal_name" in refused.value.message_dict
+
+
+def test_the_provider_profile_keeps_a_ror_id_pasted_as_its_link_and_a_schac_code():
+    provider = ProviderFactory()
+    data = {"legal_name": provider.legal_name, "type": provider.type, "country": "IE", "website": ""}
+    form = ProviderProfileForm(
+        {**data, "ror_id": "https://ror.org/02TYRKY19", "schac_code": "TCD.ie"}, instance=provider
+    )
+    assert form.is_valid(), form.errors
+    assert (form.instance.ror_id, form.instance.schac_code) == ("02tyrky19", "tcd.ie")
+
+
+def test_the_provider_profile_refuses_malformed_ror_ids_and_schac_codes():
+    provider = ProviderFactory()
+    data = {"legal_name": provider.legal_name, "type": provider.type, "country": "IE", "website": ""}
+    form = ProviderProfileForm({**data, "ror_id": "12345", "schac_code": "not a domain"}, instance=provider)
+    assert not form.is_valid()
+    assert "ror.org" in form.errors["ror_id"][0]
+    assert "domain" in form.errors["schac_code"][0]
