@@ -57,16 +57,17 @@ class PanelForm(forms.Form):
 
 
 class ReplaceMemberForm(forms.Form):
-    reviewer = forms.TypedChoiceField(label=_("Replacement reviewer"), coerce=int)
-    justification = forms.CharField(
-        label=_("Justification if the replacement has a conflict of interest"), required=False
-    )
+    """The replacement, chosen among the suitable reviewers without a conflict, best first."""
 
-    def __init__(self, *args, candidates, **kwargs):
+    reviewer = forms.TypedChoiceField(label=_("Replacement reviewer"), coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, *args, offered, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].choices = [
-            (c.user_id, f"{c.name}{' — ' + '; '.join(c.conflicts) if c.conflicts else ''}") for c in candidates
+            (candidate.user_id, f"{candidate.name} ({', '.join(reasons)})") for candidate, reasons in offered
         ]
+        if offered:
+            self.fields["reviewer"].initial = offered[0][0].user_id
 
 
 class SiteVisitForm(forms.ModelForm):
@@ -91,8 +92,17 @@ class InvitationForm(forms.Form):
         label=_("Conflict of interest or reason for declining"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Any link with the provider: employment, consultancy, study, family, competing interests."),
+        help_text=_(
+            "Required if you decline. Any link with the provider: employment, consultancy, study, family, "
+            "competing interests; or simply that you are not available."
+        ),
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == "decline" and not data.get("declaration", "").strip():
+            self.add_error("declaration", _("Say why you decline, so that the coordinator can find someone else."))
+        return data
 
 
 class ReviewForm(forms.Form):

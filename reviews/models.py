@@ -103,6 +103,19 @@ class PanelMemberQuerySet(models.QuerySet):
     def current(self) -> "PanelMemberQuerySet":
         return self.exclude(status__in=[PanelMember.Status.DECLINED, PanelMember.Status.REMOVED])
 
+    # The rules live in reviews/access.py (imported here, not at the top: it imports these models).
+    def visible_to(self, user) -> "PanelMemberQuerySet":
+        """Seats the user may see (see `access.panel_members_visible_to`)."""
+        from .access import panel_members_visible_to
+
+        return panel_members_visible_to(user, self)
+
+    def manageable_by(self, user) -> "PanelMemberQuerySet":
+        """Seats a coordinator may chase or replace (see `access.panel_members_manageable_by`)."""
+        from .access import panel_members_manageable_by
+
+        return panel_members_manageable_by(user, self)
+
 
 class PanelMember(models.Model):
     """A reviewer's seat on a panel, from invitation to submitted review or departure."""
@@ -159,11 +172,10 @@ class PanelMember(models.Model):
 
 class ReviewQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ReviewQuerySet":
-        from accreditation.models import Membership
+        """Reviews the user may see (see `access.reviews_visible_to`)."""
+        from .access import reviews_visible_to
 
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(Q(member__reviewer=user) | Q(member__panel__agency__in=Membership.objects.agencies_of(user)))
+        return reviews_visible_to(user, self)
 
     def submitted(self) -> "ReviewQuerySet":
         return self.filter(submitted_at__isnull=False)

@@ -56,13 +56,13 @@ def _check_seat(seat: Seat, application: Application) -> None:
 
     pool = Membership.objects.filter(user=seat.reviewer, agency=application.agency, role=Role.REVIEWER)
     if not pool.exists():
-        raise ValidationError(_("%(name)s is not a reviewer of this agency.") % {"name": seat.reviewer})
+        raise ValidationError(_("%(name)s is not a reviewer of this agency.") % {"name": person_name(seat.reviewer)})
     profile, _created = ReviewerProfile.objects.get_or_create(user=seat.reviewer)
     conflicts = detect_conflicts(profile=profile, application=application)
     if conflicts and not seat.justification.strip():
         raise ValidationError(
             _("%(name)s has a conflict of interest (%(conflicts)s): record a justification to appoint them anyway.")
-            % {"name": seat.reviewer, "conflicts": "; ".join(c.detail for c in conflicts)}
+            % {"name": person_name(seat.reviewer), "conflicts": "; ".join(c.detail for c in conflicts)}
         )
 
 
@@ -131,6 +131,8 @@ def respond_to_invitation(*, member: PanelMember, accept: bool, declaration: str
     member = PanelMember.objects.select_for_update().get(pk=member.pk)
     if member.reviewer_id != by.pk or member.status != PanelMember.Status.INVITED:
         raise ValidationError(_("This invitation is no longer open."))
+    if not accept and not declaration.strip():
+        raise ValidationError({"declaration": _("Say why you decline, so that the coordinator can find someone else.")})
     member.responded_at = timezone.now()
     member.conflict_declared = declaration
     if accept:
@@ -147,9 +149,9 @@ def respond_to_invitation(*, member: PanelMember, accept: bool, declaration: str
         notify(
             users=[member.panel.application.coordinator],
             subject=_("%(name)s declined to review %(reference)s")
-            % {"name": by, "reference": member.panel.application.reference},
-            message=_("Choose a replacement on the panel page. Declaration: %(declaration)s")
-            % {"declaration": declaration or "-"},
+            % {"name": person_name(by), "reference": member.panel.application.reference},
+            message=_("Choose a replacement in your tasks. Reason given: %(declaration)s")
+            % {"declaration": declaration},
         )
     member.save(update_fields=["status", "responded_at", "conflict_declared", "left_at"])
     audit.record(
@@ -175,13 +177,19 @@ def _open_review_task(member: PanelMember):
 
 
 def _hand_vacant_task_to_coordinator(member: PanelMember, by) -> None:
-    """A declined seat's review task goes to the coordinator, whose task list then shows the vacancy to fill."""
+    """A declined seat's review task goes to the coordinator as a task to replace the reviewer (marked `vacant`
+    in its data: the task stays the seat's branch of the review split, so the join still waits for it)."""
     from accreditation.services.tasks import reassign_task
 
     task = _open_review_task(member)
     coordinator = member.panel.application.coordinator
     if task is not None and coordinator is not None:
-        reassign_task(task=task, to_user=coordinator, data={"reviewer": coordinator.pk}, by=by)
+        reassign_task(task=task, to_user=coordinator, data={"reviewer": coordinator.pk, "vacant": True}, by=by)
+
+
+def person_name(user) -> str:
+    """How people are named in messages: their full name, or their username when they have none."""
+    return user.get_full_name() or user.get_username()
 
 
 @transaction.atomic
@@ -214,6 +222,12 @@ def replace_panel_member(*, member: PanelMember, seat: Seat, by) -> PanelMember:
     if hasattr(member, "review") and member.review.is_submitted:
         raise ValidationError(_("This reviewer has already submitted their review."))
     panel = member.panel
+    # Anyone who sits, sat or declined on this panel cannot take the seat (the one who declined least of all).
+    if panel.members.filter(reviewer=seat.reviewer).exists():
+        raise ValidationError(
+            _("%(name)s is or was already on this panel: choose another reviewer.")
+            % {"name": person_name(seat.reviewer)}
+        )
     if member.status != PanelMember.Status.DECLINED:
         _revoke(member)
     member.status = PanelMember.Status.REMOVED
@@ -223,7 +237,10 @@ def replace_panel_member(*, member: PanelMember, seat: Seat, by) -> PanelMember:
     open_task = _open_review_task(member)
     if open_task is not None:
         reassign_task(
-            task=open_task, to_user=seat.reviewer, data={"reviewer": seat.reviewer.pk, "member": new_member.pk}, by=by
+            task=open_task,
+            to_user=seat.reviewer,
+            data={"reviewer": seat.reviewer.pk, "member": new_member.pk, "vacant": False},
+            by=by,
         )
     audit.record(actor=by, verb="replaced a reviewer", target=panel.application, data={"old": member.reviewer_id})
     return new_member

@@ -1,6 +1,7 @@
 """My tasks, and the steps of the flow done by providers and coordinators in the accreditation workspaces."""
 
 from django.contrib import messages
+from django.db.models import Exists, OuterRef
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,7 +14,7 @@ from viewflow.workflow.status import STATUS
 from ..flows import AccreditationFlow
 from ..forms.drafts import EvidenceUploadForm
 from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
-from ..models import EvidenceDocument, IssuedDocument
+from ..models import EvidenceDocument, InformationRequest, IssuedDocument
 from ..services import applications as services
 from ..services.drafts import add_evidence
 from .steps import due_dates, finish_task, open_task
@@ -32,13 +33,21 @@ STEP_URLS = {
 }
 
 
+def answered_requests():
+    """Subquery: whether the task's application has an answered information request (a screening after it is a
+    re-screening)."""
+    return Exists(
+        InformationRequest.objects.filter(application__process=OuterRef("process")).exclude(responded_at=None)
+    )
+
+
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
     """The signed-in person's open tasks, soonest due first, overdue ones marked."""
     tasks = list(
         Task.objects.filter(owner=request.user, status=STATUS.ASSIGNED, flow_task_type="HUMAN")
         .select_related("process__application__provider")
-        .annotate(due=due_dates())
+        .annotate(due=due_dates(), is_rescreening=answered_requests())
         .order_by("due", "created")
     )
     now = timezone.now()

@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accreditation.models import Application, Membership
+from accreditation.models import Application
 from accreditation.views.steps import finish_task, open_task
 
 from .. import services
@@ -96,25 +96,31 @@ def site_visit(request: HttpRequest, pk: int) -> HttpResponse:
 def replace_member(request: HttpRequest, pk: int) -> HttpResponse:
     """Replace a panel member; only coordinators of the application's agency, while reviews are open."""
     member = get_object_or_404(
-        PanelMember.objects.select_related("panel__application", "reviewer").filter(
-            panel__agency__in=Membership.objects.agencies_of(request.user),
-            panel__application__status__in=[Application.Status.SITE_VISIT, Application.Status.REVIEW],
-        ),
+        PanelMember.objects.manageable_by(request.user)
+        .select_related("panel__application", "reviewer")
+        .filter(panel__application__status__in=[Application.Status.SITE_VISIT, Application.Status.REVIEW]),
         pk=pk,
     )
     application = member.panel.application
-    from ..suggestion import candidates_for
+    from ..replacement import rank_replacements
+    from ..suggestion import candidates_for, need_for
 
-    seated = set(member.panel.members.current().values_list("reviewer_id", flat=True))
-    candidates = [c for c in candidates_for(application) if c.user_id not in seated]
-    form = ReplaceMemberForm(request.POST or None, candidates=candidates)
+    candidates = candidates_for(application)
+    staying_ids = set(member.panel.members.current().exclude(pk=member.pk).values_list("reviewer_id", flat=True))
+    replacements = rank_replacements(
+        need=need_for(application),
+        candidates=candidates,
+        role=member.role,
+        ever_seated=set(member.panel.members.values_list("reviewer_id", flat=True)),
+        staying=[c for c in candidates if c.user_id in staying_ids],
+    )
+    form = ReplaceMemberForm(request.POST or None, offered=replacements.offered)
     if request.method == "POST" and form.is_valid():
         new_reviewer = get_user_model().objects.get(pk=form.cleaned_data["reviewer"])
+        reasons = {c.user_id: r for c, r in replacements.offered}.get(new_reviewer.pk, ())
         try:
             services.replace_panel_member(
-                member=member,
-                seat=services.Seat(new_reviewer, member.role, form.cleaned_data["justification"]),
-                by=request.user,
+                member=member, seat=services.Seat(new_reviewer, member.role, "", reasons), by=request.user
             )
         except ValidationError as error:
             for message in error.messages:
@@ -122,19 +128,22 @@ def replace_member(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(old)s was replaced by %(new)s.") % {"old": member.reviewer, "new": new_reviewer},
+                _("%(old)s was replaced by %(new)s, who is invited to review.")
+                % {"old": services.person_name(member.reviewer), "new": services.person_name(new_reviewer)},
             )
             return redirect("accreditation:application-detail", application.pk)
-    return render(request, "reviews/member_replace.html", {"member": member, "application": application, "form": form})
+    return render(
+        request,
+        "reviews/member_replace.html",
+        {"member": member, "application": application, "form": form, "replacements": replacements},
+    )
 
 
 @login_required
 @require_POST
 def chase_member(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_object_or_404(
-        PanelMember.objects.select_related("panel__application", "reviewer").filter(
-            panel__agency__in=Membership.objects.agencies_of(request.user)
-        ),
+        PanelMember.objects.manageable_by(request.user).select_related("panel__application", "reviewer"),
         pk=pk,
     )
     try:
@@ -142,7 +151,9 @@ def chase_member(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("A reminder was sent to %(name)s.") % {"name": member.reviewer})
+        messages.success(
+            request, _("A reminder was sent to %(name)s.") % {"name": services.person_name(member.reviewer)}
+        )
     return redirect("accreditation:application-detail", member.panel.application_id)
 
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,7 @@ from accreditation.views.steps import finish_task, open_task
 from frameworks.models import ScaleValue
 
 from .. import services
+from ..access import seats_of
 from ..forms import InvitationForm, ReviewForm
 from ..models import PanelMember
 
@@ -39,11 +40,7 @@ def scale_values_for(standards) -> dict[int, list[ScaleValue]]:
 def home(request: HttpRequest) -> HttpResponse:
     if Role.REVIEWER not in roles_of(request.user):
         raise Http404
-    seats = (
-        PanelMember.objects.filter(reviewer=request.user)
-        .select_related("panel__application__provider", "review")
-        .order_by("-invited_at")
-    )
+    seats = seats_of(request.user).select_related("panel__application__provider", "review").order_by("-invited_at")
     return render(request, "reviews/home.html", {"seats": seats})
 
 
@@ -66,12 +63,21 @@ def review_task(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(opened, HttpResponse):
         return opened
     task, application = opened
-    member = PanelMember.objects.select_related("panel").get(pk=task.data["member"])
+    # The seat named in the task's data is looked up among the seats this person may see; the review node has
+    # already checked that it is their own (or, once declined, their agency's vacancy).
+    member = get_object_or_404(
+        PanelMember.objects.visible_to(request.user).select_related("panel"),
+        pk=task.data.get("member"),
+        panel__application=application,
+    )
     if member.status == PanelMember.Status.INVITED:
         return _invitation(request, task, application, member)
     if member.status != PanelMember.Status.ACCEPTED:
         # A declined seat's task sits with the coordinator until they appoint a replacement.
-        messages.info(request, _("%(name)s declined: choose a replacement reviewer.") % {"name": member.reviewer})
+        messages.info(
+            request,
+            _("%(name)s declined: choose a replacement reviewer.") % {"name": services.person_name(member.reviewer)},
+        )
         return redirect("reviews:member-replace", member.pk)
     review = services.review_for(member)
     standards = list(services.standards_of(application).order_by("standard_set__code", "ordinal"))
