@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install demo browser lint format check clean timers
+.PHONY: run test install demo browser lint format check clean timers catalogues gettext messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,22 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## catalogues: compile the translation catalogues (locale/<lang>/LC_MESSAGES/*.po, kept in git) into .mo files
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+catalogues: $(CATALOGUES)
+locale/%.mo: locale/%.po | gettext
+	msgfmt --check-format -o $@.tmp $< && mv $@.tmp $@
+
+## gettext: install GNU gettext (msgfmt, xgettext, msgmerge) with apt-get where it is missing
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext)
+
+## messages: extract new messages into every catalogue and merge the translations of locale/tools/translations/
+messages: $(STAMP) gettext
+	$(BIN)/python locale/tools/catalogues.py
+
 ## run: the app with demo data on the embedded SQLite database, http://$(HOST):$(PORT)
-run: $(STAMP)
+run: $(STAMP) catalogues
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Deadline reminders: 'manage.py workflow_timers' runs every minute alongside the server."
@@ -27,7 +41,7 @@ run: $(STAMP)
 
 ## test: the whole suite (SQLite by default; set DATABASE_URL for PostgreSQL), across the machine's cores
 PYTEST_WORKERS ?= auto
-test: $(STAMP)
+test: $(STAMP) catalogues
 	@if command -v chromium >/dev/null 2>&1; then \
 	  echo "Browser tests: using $$(command -v chromium)."; \
 	  $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); \

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("healthz", public.healthz, name="healthz"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("frameworks/", include("frameworks.urls")),
     # Before the register: /register/verify/document/ and /register/check/ are not certificate ids.

@@ -15,13 +15,14 @@ from frameworks import alignment
 
 from ..forms.catalogue import MicroCredentialForm, ProviderProfileForm
 from ..forms.drafts import ApplicationDraftForm, EvidenceUploadForm
-from ..models import Application, Authority, EvidenceDocument, Membership, MicroCredential, Provider
+from .. import access
+from ..models import Application, Authority, EvidenceDocument, MicroCredential, Provider
 from ..services import catalogue, drafts
 from ..services.applications import submission_problems, submit_application
 
 
 def my_providers(user):
-    return Provider.objects.filter(pk__in=Membership.objects.providers_of(user)).order_by("legal_name")
+    return access.providers_of(user).order_by("legal_name")
 
 
 def current_provider(request: HttpRequest) -> Provider:
@@ -35,9 +36,7 @@ def current_provider(request: HttpRequest) -> Provider:
 
 
 def _draft_of(request, pk: int) -> Application:
-    return get_object_or_404(
-        Application.objects.filter(provider__in=my_providers(request.user)).select_related("provider"), pk=pk
-    )
+    return get_object_or_404(access.applications_manageable_by(request.user).select_related("provider"), pk=pk)
 
 
 @login_required
@@ -187,7 +186,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def evidence_remove(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
     application = _draft_of(request, pk)
-    document = get_object_or_404(application.evidence, pk=doc_pk)
+    document = get_object_or_404(EvidenceDocument.objects.filter(application=application), pk=doc_pk)
     try:
         drafts.remove_evidence(document=document, by=request.user)
     except ValidationError as error:
@@ -219,8 +218,7 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def evidence_download(request: HttpRequest, pk: int, doc_pk: int) -> FileResponse:
     """Serve an evidence file to anyone who may see its application; the file lives outside any web root."""
-    application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
-    document = get_object_or_404(EvidenceDocument, pk=doc_pk, application=application)
+    document = get_object_or_404(EvidenceDocument.objects.visible_to(request.user), pk=doc_pk, application_id=pk)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.original_name)
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Membership, RegisterEntry, RegisterEvent, Role
+from ..models import RegisterEntry, RegisterEvent
 from ..services.register import TRANSITIONS, change_entry_status
 
 
@@ -28,7 +28,7 @@ def manage_entry(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
         RegisterEntry.objects.with_effective_status().select_related("provider", "authority"), pk=pk
     )
-    if not Membership.objects.filter(user=request.user, authority=entry.authority_id, role=Role.OFFICER).exists():
+    if not RegisterEntry.objects.manageable_by(request.user).filter(pk=entry.pk).exists():
         raise PermissionDenied
     form = StatusChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
-from ..models import Agency, Application, Authority, Membership, Role
+from .. import access
+from ..models import Application, Role
 from ..roles import roles_of
 
 
@@ -18,7 +19,7 @@ def agency_home(request: HttpRequest) -> HttpResponse:
     """A coordinator's agency queue: submitted applications of their agency by status."""
     if Role.COORDINATOR not in roles_of(request.user):
         raise Http404
-    agencies = Agency.objects.filter(pk__in=Membership.objects.agencies_of(request.user))
+    agencies = access.agencies_coordinated_by(request.user)
     applications = _queue(
         Application.objects.visible_to(request.user).filter(agency__in=agencies).exclude(status="draft")
     )
@@ -42,7 +43,7 @@ def authority_home(request: HttpRequest) -> HttpResponse:
     """An officer's queue: applications of their jurisdiction awaiting decision, and the decided ones."""
     if Role.OFFICER not in roles_of(request.user):
         raise Http404
-    authorities = Authority.objects.filter(pk__in=Membership.objects.authorities_of(request.user))
+    authorities = access.authorities_of(request.user)
     visible = Application.objects.visible_to(request.user).filter(authority__in=authorities)
     return render(
         request,

@@ -8,7 +8,8 @@ from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 
-from accreditation.models import Agency, Membership
+from accreditation.access import agencies_coordinated_by
+from accreditation.models import Agency
 
 from ..agency_exports import applications_workbook, reviewers_workbook
 from ..export_jobs import agency_applications
@@ -21,7 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _agency(request: HttpRequest) -> Agency:
     """The coordinator's agency; one who coordinates for several chooses with ?agency=<id>."""
-    agencies = Agency.objects.filter(pk__in=Membership.objects.agencies_of(request.user)).order_by("pk")
+    agencies = agencies_coordinated_by(request.user).order_by("pk")
     chosen = request.GET.get("agency", "")
     agency = agencies.filter(pk=chosen).first() if chosen.isdigit() else agencies.first()
     if agency is None:

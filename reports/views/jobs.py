@@ -5,7 +5,6 @@ while they still work for the organisation it belongs to; anyone else gets a 404
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -13,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from accreditation.models import Authority, Membership
+from accreditation.access import authorities_of
 
+from .. import access
 from ..jobs import start_job
 from ..models import Job
 from ..services import ImportRefused, confirm_catalogue_import
@@ -24,22 +24,14 @@ PROBLEMS_PER_PAGE = 50
 
 
 def _job_of(request, pk: int) -> Job:
-    user = request.user
-    return get_object_or_404(
-        Job.objects.filter(created_by=user).filter(
-            Q(provider__in=Membership.objects.providers_of(user))
-            | Q(authority__in=Membership.objects.authorities_of(user))
-            | Q(agency__in=Membership.objects.agencies_of(user))
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(access.jobs_visible_to(request.user), pk=pk)
 
 
 @login_required
 @require_POST
 def reissue_certificates(request: HttpRequest) -> HttpResponse:
     """An officer reissues the certificates of their authority's current entries, in the background."""
-    authority = Authority.objects.filter(pk__in=Membership.objects.authorities_of(request.user)).first()
+    authority = authorities_of(request.user).order_by("pk").first()
     if authority is None:
         raise Http404
     job = Job.objects.create(kind=Job.Kind.CERTIFICATE_REISSUE, authority=authority, created_by=request.user)

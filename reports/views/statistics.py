@@ -3,15 +3,13 @@ with both roles sees both); anyone else gets a 404, as for any page that is not 
 same figures in a table beside each, and the figures download as XLSX."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accreditation.models import Agency, Application, Authority, Membership
-
+from .. import access
 from ..agency_exports import statistics_workbook
 from ..charts import bar_chart
 from ..statistics import dashboard
@@ -20,13 +18,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _scope(user) -> tuple[list, object]:
-    """The organisations whose applications the person may count, and those applications."""
-    agencies = list(Agency.objects.filter(pk__in=Membership.objects.agencies_of(user)))
-    authorities = list(Authority.objects.filter(pk__in=Membership.objects.authorities_of(user)))
-    if not agencies and not authorities:
+    """The organisations whose applications the person may count, and those applications (reports/access.py)."""
+    organisations, applications = access.statistics_scope(user)
+    if not organisations:
         raise Http404
-    applications = Application.objects.filter(Q(agency__in=agencies) | Q(authority__in=authorities))
-    return [*agencies, *authorities], applications
+    return organisations, applications
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import path
 from viewflow.workflow.models import Task
 
+from accreditation.access import agencies_coordinated_by
 from accreditation.flows import AccreditationFlow
 from accreditation.models import Agency, Membership, Role
 from accreditation.views.steps import due_dates
@@ -74,7 +75,7 @@ def reviewer_rows(agency: Agency) -> list[dict]:
 
 @login_required
 def reviewer_statistics(request: HttpRequest) -> HttpResponse:
-    agencies = list(Agency.objects.filter(pk__in=Membership.objects.agencies_of(request.user)))
+    agencies = list(agencies_coordinated_by(request.user))
     if not agencies:
         raise Http404
     return render(
