@@ -3,6 +3,7 @@ under one namespace."""
 
 from .views import application as application_views
 from .views import authority as authority_views
+from .views import deqar as deqar_views
 from .views import provider as provider_views
 from .views import tasks as task_views
 from .views import workspace as workspace_views
@@ -15,4 +16,5 @@ urlpatterns = [
     *provider_views.urlpatterns,
     *application_views.urlpatterns,
     *authority_views.urlpatterns,
+    *deqar_views.urlpatterns,
 ]

@@ -20,5 +20,6 @@ urlpatterns = [
     path("export.json", register_exports.export_json, name="export-json"),
     path("export/elm.xml", register_exports.export_elm, name="export-elm"),
     path("export/deqar.json", register_exports.export_deqar, name="export-deqar"),
+    path("export/deqar-warnings.json", register_exports.export_deqar_warnings, name="export-deqar-warnings"),
     path("entries/<int:pk>/manage/", register_manage.manage_entry, name="manage"),
 ]

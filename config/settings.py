@@ -298,3 +298,8 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 READ_FROM_REPLICA = "replica" in DATABASES
 DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
 REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "30"))
+
+# DEQAR's Submission API (v2) that `manage.py deqar_submit` and the agency's "Send to DEQAR" button post reports
+# to, e.g. https://backend.deqar.eu/submissionapi/v2/submit/report; each agency's token is on the agency. Empty:
+# nothing is sent.
+DEQAR_SUBMISSION_URL = os.environ.get("DEQAR_SUBMISSION_URL", "")

@@ -1,32 +1,62 @@
 """Downloads of the register, with the same query parameters as the search page; large ones are streamed."""
 
+import datetime
+
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from config.site import site_url
+from reports import deqar as deqar_builder
 from reports import register_exports as builders
 
-from ..models import IssuedDocument, RegisterScopeItem
+from .. import deqar
+from ..models import Decision, RegisterScopeItem
 from .register import filtered
 
 CHUNK = 2000
 
 
+def modified_since(request: HttpRequest) -> datetime.datetime | None:
+    """The `modified_since` parameter (a date, or a date and time with its offset): only what changed since then.
+    A value that is neither raises ValueError."""
+    value = request.GET.get("modified_since", "").strip()
+    if not value:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        day = parse_date(value)
+        if day is None:
+            raise ValueError(value)
+        moment = datetime.datetime.combine(day, datetime.time())
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def _bad_request(message: str) -> HttpResponse:
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
 def _entries(request: HttpRequest):
     register_filter = filtered(request)
     if register_filter.is_bound and not register_filter.is_valid():
-        return None, HttpResponse(
-            "Invalid filter: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in register_filter.errors.items()),
-            status=400,
-            content_type="text/plain; charset=utf-8",
+        return None, _bad_request(
+            "Invalid filter: " + "; ".join(f"{k}: {' '.join(v)}" for k, v in register_filter.errors.items())
+        )
+    try:
+        since = modified_since(request)
+    except (ValueError, OverflowError):
+        return None, _bad_request(
+            "Invalid filter: modified_since: give a date (YYYY-MM-DD) or an ISO 8601 date and time."
         )
     entries = register_filter.qs.prefetch_related(
         Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title"))
     )
+    if since is not None:
+        entries = entries.modified_since(since)
     return entries, None
 
 
@@ -80,27 +110,57 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return StreamingHttpResponse(builders.json_chunks(records, meta), content_type="application/json")
 
 
-def export_deqar(request: HttpRequest) -> HttpResponse:
+# Filters that only register entries answer: with one of them, refusals (never on the register) are left out.
+ENTRY_ONLY_FILTERS = {"q", "status", "valid_on", "eqf_level", "field", "ects_min", "ects_max", "participation_form"}
+
+
+def _deqar_decisions(request: HttpRequest):
+    """The decisions of the entries the register's filters select, and, unless a filter only entries have is
+    used, the refusals of the same country, type of provider and agency."""
     entries, error = _entries(request)
     if error:
+        return None, error
+    chosen = Q(register_entry__in=entries.values("pk"))
+    if not any(request.GET.get(name) for name in ENTRY_ONLY_FILTERS):
+        form = filtered(request).form
+        values = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        refusals = Q(outcome=Decision.Outcome.REFUSE)
+        if values.get("country"):
+            refusals &= Q(application__provider__country=values["country"])
+        if values.get("provider_type"):
+            refusals &= Q(application__provider__type=values["provider_type"])
+        if values.get("agency"):
+            refusals &= Q(application__agency=values["agency"])
+        since = modified_since(request)
+        if since is not None:
+            refusals &= Q(decided_at__gte=since)
+        chosen |= refusals
+    return deqar.decisions().filter(chosen), None
+
+
+def export_deqar(request: HttpRequest) -> HttpResponse:
+    """A JSON array of DEQAR Submission API v2 reports, one per decision that DEQAR can accept (see
+    reports.deqar for what is left out, and `export/deqar-warnings.json` for why)."""
+    decisions, error = _deqar_decisions(request)
+    if error:
         return error
-    entries = entries.prefetch_related(
-        Prefetch(
-            "application__documents",
-            queryset=IssuedDocument.objects.filter(kind__in=IssuedDocument.PUBLIC_KINDS).order_by("kind", "-version"),
-        )
+    site = site_url(request)
+    reports = (result.report for result in deqar.results(decisions, site) if result.report is not None)
+    response = StreamingHttpResponse(deqar_builder.json_array_chunks(reports), content_type="application/json")
+    response["Content-Disposition"] = f'inline; filename="deqar-{_stamp()}.json"'
+    return response
+
+
+def export_deqar_warnings(request: HttpRequest) -> HttpResponse:
+    """Per decision of the DEQAR download: whether DEQAR can accept its report, and what was left out."""
+    decisions, error = _deqar_decisions(request)
+    if error:
+        return error
+    records = (
+        {"local_identifier": r.local_identifier, "sendable": r.report is not None, "warnings": list(r.warnings)}
+        for r in deqar.results(decisions, site_url(request))
     )
-
-    def reports():
-        for entry in entries.iterator(chunk_size=CHUNK):
-            urls = [
-                site_url(request) + reverse("reports:public-document", args=[document.pk])
-                for document in entry.application.documents.all()
-            ]
-            yield builders.deqar_report(entry, site_url(request), urls)
-
-    meta = {"generated": timezone.now().isoformat(), "format": "DEQAR report submission"}
-    return StreamingHttpResponse(builders.json_chunks(reports(), meta), content_type="application/json")
+    return StreamingHttpResponse(deqar_builder.json_array_chunks(records), content_type="application/json")
 
 
 def export_elm(request: HttpRequest) -> HttpResponse:
