@@ -88,6 +88,14 @@ def applications_prepared_by(user) -> QuerySet[Application]:
     return Application.objects.filter(_as_provider(user) | _as_agency(user) | _as_panel_member(user))
 
 
+def applications_overseen_by(user) -> QuerySet[Application]:
+    """Submitted applications of the agencies the person coordinates for and the authorities they are an officer
+    of: what their statistics count (a provider's drafts are nobody else's business)."""
+    if not user.is_authenticated:
+        return Application.objects.none()
+    return Application.objects.filter(_as_agency(user) | _as_authority(user))
+
+
 def applications_manageable_by(user) -> QuerySet[Application]:
     """Applications the person may edit as their provider's staff (drafts; later steps are tasks)."""
     if not user.is_authenticated:

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from frameworks import alignment
 
+from .. import access
 from ..forms.catalogue import MicroCredentialForm, ProviderProfileForm
 from ..forms.drafts import ApplicationDraftForm, EvidenceUploadForm
-from .. import access
 from ..models import Application, Authority, EvidenceDocument, MicroCredential, Provider
 from ..services import catalogue, drafts
 from ..services.applications import submission_problems, submit_application
