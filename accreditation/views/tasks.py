@@ -1,13 +1,15 @@
 """My tasks, and the steps of the flow done by providers and coordinators in the accreditation workspaces."""
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -16,6 +18,7 @@ from ..forms.drafts import EvidenceUploadForm
 from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
 from ..models import EvidenceDocument, InformationRequest, IssuedDocument
 from ..services import applications as services
+from ..services.answers import remove_answer_document, unsent_answer_documents
 from ..services.drafts import add_evidence
 from .steps import due_dates, finish_task, open_task
 
@@ -108,26 +111,18 @@ def screen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def revise(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "revise")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
-    form = InformationResponseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        done = finish_task(
-            request,
-            task=task,
-            form=form,
-            action=lambda: services.answer_information_request(
-                application=application, response=form.cleaned_data["response"], by=request.user
-            ),
-            done_message=_("Your answer was sent to the agency."),
-        )
-        if done:
-            return done
-    open_request = application.information_requests.filter(responded_at=None).first()
+def _answer_draft_key(task) -> str:
+    return f"answer-draft-{task.pk}"
+
+
+def _keep_answer_draft(request, task) -> None:
+    """What the provider typed travels with every button of the answer's form (attach, remove); it is kept in
+    the session until the answer is sent, so that no reload loses it."""
+    if "response" in request.POST:
+        request.session[_answer_draft_key(task)] = request.POST["response"]
+
+
+def _revise_page(request, task, application, form, upload_form, status=200) -> HttpResponse:
     return render(
         request,
         "accreditation/task_revise.html",
@@ -135,47 +130,107 @@ def revise(request: HttpRequest, pk: int) -> HttpResponse:
             task,
             application,
             form,
-            request_=open_request,
-            upload_form=EvidenceUploadForm(initial={"kind": EvidenceDocument.Kind.RESPONSE}),
-            responses=application.evidence.filter(kind=EvidenceDocument.Kind.RESPONSE),
+            request_=application.information_requests.filter(responded_at=None).first(),
+            upload_form=upload_form,
+            unsent=unsent_answer_documents(application),
+            earlier=application.evidence.filter(kind=EvidenceDocument.Kind.RESPONSE).exclude(
+                pk__in=unsent_answer_documents(application).values("pk")
+            ),
         ),
+        status=status,
+    )
+
+
+def _attach(request, application, upload_form) -> None:
+    add_evidence(
+        application=application,
+        uploaded_file=upload_form.cleaned_data["file"],
+        file_format=upload_form.detected_format,
+        kind=EvidenceDocument.Kind.RESPONSE,
+        title=upload_form.cleaned_data["title"],
+        by=request.user,
     )
 
 
 @login_required
-def revise_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    """Attach a document to the answer of an information request (while the request is open)."""
+def revise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Answer the information request; a file chosen but not yet attached is attached with the answer."""
     opened = open_task(request, pk, "revise")
     if isinstance(opened, HttpResponse):
         return opened
     task, application = opened
-    upload_form = EvidenceUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload_form.is_valid():
-        add_evidence(
-            application=application,
-            uploaded_file=upload_form.cleaned_data["file"],
-            file_format=upload_form.detected_format,
-            kind=EvidenceDocument.Kind.RESPONSE,
-            title=upload_form.cleaned_data["title"],
-            by=request.user,
+    if request.method != "POST":
+        form = InformationResponseForm(initial={"response": request.session.get(_answer_draft_key(task), "")})
+        upload_form = EvidenceUploadForm(initial={"kind": EvidenceDocument.Kind.RESPONSE}, use_required_attribute=False)
+        return _revise_page(request, task, application, form, upload_form)
+    form = InformationResponseForm(request.POST)
+    with_file = bool(request.FILES.get("file"))
+    upload_form = EvidenceUploadForm(
+        request.POST if with_file else None, request.FILES if with_file else None, use_required_attribute=False
+    )
+    if form.is_valid() and (not with_file or upload_form.is_valid()):
+
+        def attach_and_answer():
+            if with_file:
+                _attach(request, application, upload_form)
+            return services.answer_information_request(
+                application=application, response=form.cleaned_data["response"], by=request.user
+            )
+
+        done = finish_task(
+            request,
+            task=task,
+            form=form,
+            action=attach_and_answer,
+            done_message=_("Your answer was sent to the agency."),
         )
+        if done:
+            request.session.pop(_answer_draft_key(task), None)
+            return done
+    return _revise_page(request, task, application, form, upload_form, status=400)
+
+
+@login_required
+@require_POST
+def revise_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach a document to the answer of an information request (while the request is open); the answer typed
+    so far is kept."""
+    opened = open_task(request, pk, "revise")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    _keep_answer_draft(request, task)
+    upload_form = EvidenceUploadForm(request.POST, request.FILES, use_required_attribute=False)
+    if upload_form.is_valid():
+        _attach(request, application, upload_form)
         messages.success(
             request, _("“%(title)s” is attached to your answer.") % {"title": upload_form.cleaned_data["title"]}
         )
         return redirect("accreditation:task-revise", task.pk)
-    return render(
-        request,
-        "accreditation/task_revise.html",
-        _step_context(
-            task,
-            application,
-            InformationResponseForm(),
-            request_=application.information_requests.filter(responded_at=None).first(),
-            upload_form=upload_form,
-            responses=application.evidence.filter(kind=EvidenceDocument.Kind.RESPONSE),
-        ),
-        status=400 if upload_form.errors else 200,
-    )
+    form = InformationResponseForm(initial={"response": request.POST.get("response", "")})
+    return _revise_page(request, task, application, form, upload_form, status=400)
+
+
+@login_required
+@require_POST
+def revise_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take back a document attached to the answer not yet sent; the answer typed so far is kept."""
+    opened = open_task(request, pk, "revise")
+    if isinstance(opened, HttpResponse):
+        return opened
+    task, application = opened
+    _keep_answer_draft(request, task)
+    try:
+        document_id = int(request.POST.get("document", ""))
+    except ValueError:
+        document_id = 0
+    try:
+        document = remove_answer_document(application=application, document_id=document_id, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("“%(title)s” is removed from your answer.") % {"title": document.title})
+    return redirect("accreditation:task-revise", task.pk)
 
 
 @login_required
@@ -237,6 +292,7 @@ urlpatterns = [
     path("tasks/<int:pk>/screen/", screen, name="task-screen"),
     path("tasks/<int:pk>/revise/", revise, name="task-revise"),
     path("tasks/<int:pk>/revise/attach/", revise_attach, name="task-revise-attach"),
+    path("tasks/<int:pk>/revise/remove/", revise_remove, name="task-revise-remove"),
     path("tasks/<int:pk>/comment/", comment, name="task-comment"),
     path("tasks/<int:pk>/finalise/", finalise, name="task-finalise"),
 ]
