@@ -44,6 +44,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "guardian",
+    # Before viewflow, so that its workflow_timers command (timers plus the security housekeeping) is the one run.
+    "accreditation.security",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "viewflow",
     "viewflow.workflow",
     "rest_framework",
@@ -59,6 +65,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Outside the session middleware, so that it sees (and marks Secure over HTTPS) the cookies it sets.
+    "accreditation.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,10 +76,16 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accreditation.security.sessions.SessionTimeoutMiddleware",
+    "accreditation.security.two_factor.TwoFactorRequiredMiddleware",
+    "accreditation.security.ratelimits.RateLimitMiddleware",
     "config.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After authentication, as django-axes requires: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
     "config.site.SiteAddressMiddleware",
 ]
 
@@ -112,6 +127,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -120,7 +137,11 @@ ANONYMOUS_USER_NAME = None  # the public sees published data only, never through
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        # Django's length check (at least 12 characters), which also logs each password change.
+        "NAME": "accreditation.security.auth_events.MinimumLengthLoggingValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -221,8 +242,15 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    # Anonymous clients by the address TRUSTED_PROXIES vouch for, signed-in people by account.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "accreditation.security.throttles.AnonThrottle",
+        "accreditation.security.throttles.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("API_USER_RATE", "600/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Trusted micro-credential provider register API",
@@ -254,20 +282,114 @@ VIEWFLOW = {"AUTOREGISTER": False}
 # Register XLSX downloads of more entries than this are built in the background with a progress page.
 REGISTER_EXPORT_INLINE_MAX = int(os.environ.get("REGISTER_EXPORT_INLINE_MAX", "5000"))
 
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# --- Security (issue 11; the README's security section says what an operator must set) -----------------------
+# HTTPS: cookies are marked Secure by default when SITE_URL is https (and on every response to an HTTPS request,
+# see accreditation.security.headers). Behind a TLS-terminating proxy set BEHIND_PROXY=1 so that Django trusts its
+# X-Forwarded-Proto, as Django documents for SECURE_PROXY_SSL_HEADER; only then does request.is_secure() hold.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", SITE_URL.startswith("https://"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Addresses (or networks) of the reverse proxies whose X-Forwarded-For is believed, e.g. "10.0.0.0/8,127.0.0.1".
+# Empty: the header is ignored and the connection's address counts (rate limits, lockouts, logs).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Sessions end after SESSION_IDLE_TIMEOUT without a request, and SESSION_ABSOLUTE_TIMEOUT after sign-in.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES", "30")))
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+
+# Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures, the account and, separately, the address are
+# refused for AXES_COOLOFF_TIME. Administrators lift a lockout in the admin (Axes > access attempts: delete) or
+# with `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accreditation.security.clients.client_ip"
+AXES_LOCKOUT_CALLABLE = "accreditation.security.views.locked_out"
+AXES_VERBOSE = False
+PASSWORD_RESET_PER_ADDRESS_PER_HOUR = int(os.environ.get("PASSWORD_RESET_PER_HOUR", "3"))
+
+# Second factor (django-otp, TOTP): required for administrators and for members of organisations that ask for
+# it, optional for everyone else (Account > Second factor).
+TWO_FACTOR_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Micro-credential accreditation")
+
+# Rate limits by URL name (accreditation.security.ratelimits): anonymous clients per address, signed-in people per
+# account ("user_rate"). The API has DRF's throttles as well (REST_FRAMEWORK above). The counts live in the default
+# cache: set REDIS_URL when more than one process serves the site.
+RATE_LIMITS = {
+    "register:search": {"rate": "60/m", "user_rate": "240/m"},
+    "register:counts": {"rate": "60/m", "user_rate": "240/m"},
+    "register:export*": {"rate": "10/m", "user_rate": "30/m"},
+    "register:verify*": {"rate": "30/m", "user_rate": "120/m"},
+    "api:*": {"rate": "120/m", "user_rate": "600/m"},
+    "api-schema": {"rate": "30/m"},
+    "password_reset": {"rate": "10/h", "methods": ["POST"]},
+    "security:two-factor-*": {"rate": "20/m", "methods": ["POST"]},
+}
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+# Headers: Content-Security-Policy (django-csp) with no inline script anywhere; Permissions-Policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # htmx adds one small <style> for its request indicators, and the charts are inline SVG with style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = os.environ.get(
+    "PERMISSIONS_POLICY",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+)
+
+# Error e-mails: ADMINS="Name <address>,..." receive the report of every server error.
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in env_list("ADMINS")
+]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", "accreditation@localhost"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json_lines": {"()": "accreditation.security.auth_events.JsonLinesFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Sign-in events and the audit chain's daily signed head, one JSON object per line: to a file when
+        # SECURITY_LOG_FILE is set, to the console otherwise (for journald or a container's log collector).
+        "security": (
+            {"class": "logging.handlers.WatchedFileHandler", "filename": os.environ["SECURITY_LOG_FILE"]}
+            if os.environ.get("SECURITY_LOG_FILE")
+            else {"class": "logging.StreamHandler"}
+        )
+        | {"formatter": "json_lines"},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        "security": {"handlers": ["security"], "level": "INFO", "propagate": False},
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Signing (the trust app): the operator's keys, one PEM private key and X.509 certificate per key id, in this

@@ -3,11 +3,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accreditation.security import views as security_views
 from accreditation.views import public
 
 urlpatterns = [
     path("", public.home, name="home"),
     path("healthz", public.healthz, name="healthz"),
+    # Before Django's own: the same password reset, sending at most a few e-mails per address and hour.
+    path("accounts/password_reset/", security_views.LimitedPasswordResetView.as_view(), name="password_reset"),
+    path("accounts/", include("accreditation.security.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

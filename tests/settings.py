@@ -14,6 +14,10 @@ from config.settings import *  # noqa: F403
 from config.settings import DATABASES, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The embedded demo's defaults are allowed here (config.settings refuses them in production otherwise).
+# Rate limits and the second-factor requirement are off except in the tests that turn them on to test them.
+RATELIMIT_ENABLE = False
+TWO_FACTOR_ENFORCED = False
 
 PRIVATE_FILES_ROOT = Path(tempfile.mkdtemp(prefix="microcred-test-files-"))
 STORAGES = {

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SecurityConfig(AppConfig):
+    name = "accreditation.security"
+    label = "security"
+    verbose_name = _("Security")
+
+    def ready(self) -> None:
+        from . import auth_events
+
+        auth_events.connect()

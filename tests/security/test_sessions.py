@@ -1,0 +1,80 @@
+"""Sessions end when idle or too old; cookies are Secure over HTTPS; signed-in pages are never cached."""
+
+import time
+
+import pytest
+
+from accreditation.security.sessions import LAST_SEEN, STARTED
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _age_session(client, **seconds_ago):
+    session = client.session
+    now = int(time.time())
+    session[STARTED] = now - seconds_ago.get("started", 0)
+    session[LAST_SEEN] = now - seconds_ago.get("last_seen", 0)
+    session.save()
+
+
+def test_an_idle_session_ends_after_thirty_minutes(client, provider_staff):
+    client.force_login(provider_staff)
+    client.get("/tasks/")
+    _age_session(client, started=31 * 60, last_seen=31 * 60)
+    response = client.get("/tasks/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_active_session_ends_twelve_hours_after_sign_in(client, provider_staff):
+    client.force_login(provider_staff)
+    client.get("/tasks/")
+    _age_session(client, started=12 * 3600 + 60, last_seen=10)
+    assert client.get("/tasks/").status_code == 302
+
+
+def test_a_session_in_use_goes_on(client, provider_staff):
+    client.force_login(provider_staff)
+    client.get("/tasks/")
+    _age_session(client, started=11 * 3600, last_seen=29 * 60)
+    assert client.get("/tasks/").status_code == 200
+
+
+def test_cookies_are_secure_over_https(client):
+    UserFactory(username="secure")
+    response = client.post("/accounts/login/", {"username": "secure", "password": PASSWORD}, secure=True)
+    assert response.status_code == 302
+    assert response.cookies["sessionid"]["secure"] is True
+
+
+def test_secure_cookies_default_on_when_the_site_address_is_https(monkeypatch):
+    import importlib
+
+    import config.settings as production
+
+    monkeypatch.setenv("SITE_URL", "https://register.example.eu")
+    monkeypatch.setenv("EMBEDDED_DEMO", "1")
+    try:
+        reloaded = importlib.reload(production)
+        assert reloaded.SESSION_COOKIE_SECURE is True and reloaded.CSRF_COOKIE_SECURE is True
+    finally:
+        monkeypatch.undo()
+        importlib.reload(production)
+
+
+def test_signed_in_pages_are_not_stored(client, provider_staff):
+    client.force_login(provider_staff)
+    response = client.get("/tasks/")
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    public = client.get("/register/")
+    assert "no-store" in public["Cache-Control"]  # the same public page, served to someone signed in
+
+
+def test_every_page_carries_csp_and_permissions_policy(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
