@@ -16,6 +16,21 @@ def _ensure_draft(application: Application) -> None:
         raise ValidationError(_("This application has been submitted; it can no longer be changed."))
 
 
+def _ensure_evidence_is_asked_for(application: Application, kind: str) -> None:
+    """Evidence is added only while the step that asks for it is open: the draft for the self-evaluation and
+    annexes, an open information request (the flow's `revise` step) for a response. Never after submission
+    otherwise, nor once the application is closed."""
+    if kind != EvidenceDocument.Kind.RESPONSE:
+        _ensure_draft(application)
+        return
+    asked = (
+        application.status == Application.Status.INFORMATION_REQUESTED
+        and application.information_requests.filter(responded_at=None).exists()
+    )
+    if not asked:
+        raise ValidationError(_("A response can be attached only while an information request of the agency is open."))
+
+
 def next_reference() -> str:
     year = timezone.localdate().year
     prefix = f"APP-{year}-"
@@ -60,8 +75,9 @@ def update_draft_application(*, form, by) -> Application:
 def add_evidence(
     *, application: Application, uploaded_file, file_format: str, kind: str, title: str, by
 ) -> EvidenceDocument:
-    if kind != EvidenceDocument.Kind.RESPONSE:
-        _ensure_draft(application)
+    # The row lock makes the check and the attachment one step against a submission or an answer sent meanwhile.
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    _ensure_evidence_is_asked_for(application, kind)
     digest = hashlib.sha256()
     for chunk in uploaded_file.chunks():
         digest.update(chunk)
