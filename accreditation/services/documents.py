@@ -6,6 +6,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
+from trust.seals import seal_pdf
+
 from .. import audit
 from ..models import Application, Decision, IssuedDocument
 
@@ -15,7 +17,11 @@ def issue_document(*, application: Application, kind: str, by=None, decision: De
     """Build the document from the current data and store it as the next version of its kind."""
     from reports.pdf import build_document
 
-    content = build_document(kind=kind, application=application, decision=decision)
+    # Sealed before it is stored and hashed: the stored file, its hash and every download are the sealed PDF.
+    content = seal_pdf(
+        build_document(kind=kind, application=application, decision=decision),
+        reason=f"{IssuedDocument.Kind(kind).label} issued by the register ({application.reference})",
+    )
     last = (
         IssuedDocument.objects.select_for_update()
         .filter(application=application, kind=kind)
