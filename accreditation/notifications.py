@@ -41,3 +41,37 @@ def notify(*, users: Iterable, subject: str, message: str, link: str = "") -> No
                 logger.exception("Could not send %r to %s", subject, address)
 
     transaction.on_commit(send)
+
+
+def notify_entry_status_changed(*, event) -> None:
+    """Tell the provider's staff that their register entry was suspended, reinstated or withdrawn, and why."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from .models import Membership, RegisterEvent, Role
+
+    entry = event.entry
+    provider = entry.provider
+    subjects = {
+        RegisterEvent.Kind.SUSPENDED: _("Your register entry %(certificate)s is suspended"),
+        RegisterEvent.Kind.REINSTATED: _("The suspension of your register entry %(certificate)s is lifted"),
+        RegisterEvent.Kind.WITHDRAWN: _("Your register entry %(certificate)s is withdrawn"),
+    }
+    if event.kind not in subjects:
+        return
+    staff = Membership.objects.filter(provider=provider, role=Role.PROVIDER_STAFF).select_related("user")
+    notify(
+        users=[membership.user for membership in staff],
+        subject=subjects[event.kind] % {"certificate": entry.certificate_id},
+        message=_(
+            "The national authority changed the register entry of %(provider)s on %(date)s: %(change)s. "
+            "Reason: %(reason)s"
+        )
+        % {
+            "provider": provider.legal_name,
+            "date": event.effective_on.isoformat(),
+            "change": event.get_kind_display().lower(),
+            "reason": event.reason,
+        },
+        link=reverse("register:provider", args=[provider.pk]),
+    )

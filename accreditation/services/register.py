@@ -8,6 +8,7 @@ from django.utils import timezone
 from .. import audit, register_index
 from ..models import Application, Decision, RegisterEntry, RegisterEvent, RegisterScopeItem
 from ..models.register import EntryStatus
+from ..notifications import notify_entry_status_changed
 
 # Unambiguous characters only: certificate ids are typed in by people reading a printed certificate.
 _ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -119,4 +120,5 @@ def change_entry_status(*, entry: RegisterEntry, change: str, reason: str, by) -
         actor=by,
     )
     audit.record(actor=by, verb=f"register entry {change}", target=entry.application, data={"reason": reason})
+    transaction.on_commit(lambda: notify_entry_status_changed(event=event))
     return event

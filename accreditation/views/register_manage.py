@@ -13,14 +13,49 @@ from django.utils.translation import gettext_lazy
 from ..models import RegisterEntry, RegisterEvent
 from ..services.register import TRANSITIONS, change_entry_status
 
+# What each change is called as an action, and why it cannot be made when the entry's status forbids it.
+ACTIONS = {
+    RegisterEvent.Kind.SUSPENDED: gettext_lazy("Suspend the entry"),
+    RegisterEvent.Kind.REINSTATED: gettext_lazy("Lift the suspension"),
+    RegisterEvent.Kind.WITHDRAWN: gettext_lazy("Withdraw the entry"),
+}
+REFUSALS = {
+    RegisterEvent.Kind.SUSPENDED: gettext_lazy("Only an active entry can be suspended; this entry is %(status)s."),
+    RegisterEvent.Kind.REINSTATED: gettext_lazy(
+        "Only a suspended entry can have its suspension lifted; this entry is %(status)s."
+    ),
+    RegisterEvent.Kind.WITHDRAWN: gettext_lazy(
+        "Only an active or suspended entry can be withdrawn; this entry is %(status)s."
+    ),
+}
+
+
+def changes_allowed(status: str) -> list[str]:
+    """The changes an entry of this stored status can undergo, in the order the service declares them."""
+    return [change for change, (allowed, _after) in TRANSITIONS.items() if status in allowed]
+
 
 class StatusChangeForm(forms.Form):
-    change = forms.ChoiceField(
-        label=gettext_lazy("Change"),
-        choices=[(kind, RegisterEvent.Kind(kind).label) for kind in TRANSITIONS],
-        widget=forms.RadioSelect,
+    change = forms.ChoiceField(label=gettext_lazy("Change"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Shown on the public register and sent to the provider."),
     )
-    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, status: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every change is a valid answer (a page opened before someone else's change may still offer it: the
+        # view then says why it cannot be made); only those the status allows are shown.
+        self.fields["change"].choices = [(change, ACTIONS[change]) for change in TRANSITIONS]
+        self.offer(status)
+
+    def offer(self, status: str) -> None:
+        self.fields["change"].widget.choices = [(change, ACTIONS[change]) for change in changes_allowed(status)]
+
+
+def _refusal(entry: RegisterEntry, change: str) -> str:
+    return str(REFUSALS[change]) % {"status": entry.get_status_display().lower()}
 
 
 @login_required
@@ -30,23 +65,31 @@ def manage_entry(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not RegisterEntry.objects.manageable_by(request.user).filter(pk=entry.pk).exists():
         raise PermissionDenied
-    form = StatusChangeForm(request.POST or None)
+    form = StatusChangeForm(request.POST or None, status=entry.status)
     if request.method == "POST" and form.is_valid():
+        change = form.cleaned_data["change"]
         try:
-            change_entry_status(
-                entry=entry, change=form.cleaned_data["change"], reason=form.cleaned_data["reason"], by=request.user
-            )
+            if change not in changes_allowed(entry.status):
+                raise ValidationError(_refusal(entry, change))
+            change_entry_status(entry=entry, change=change, reason=form.cleaned_data["reason"], by=request.user)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            entry.refresh_from_db(fields=["status"])
+            form.offer(entry.status)
+            if change not in changes_allowed(entry.status):  # perhaps changed meanwhile by someone else
+                form.add_error(None, _refusal(entry, change))
+            else:
+                for message in error.messages:
+                    form.add_error(None, message)
         else:
             messages.success(
-                request, _("The register entry of %(provider)s is updated.") % {"provider": entry.provider}
+                request,
+                _("The register entry of %(provider)s is updated: %(change)s. The provider is told by e-mail.")
+                % {"provider": entry.provider.legal_name, "change": RegisterEvent.Kind(change).label.lower()},
             )
             return redirect("register:provider", entry.provider_id)
     return render(
         request,
         "accreditation/register/manage.html",
-        {"entry": entry, "form": form},
+        {"entry": entry, "form": form, "can_change": bool(changes_allowed(entry.status))},
         status=400 if form.errors else 200,
     )

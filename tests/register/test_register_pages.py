@@ -186,7 +186,7 @@ def test_status_changes_need_a_reason_and_a_valid_transition(client, entries, au
     response = client.post(f"/register/entries/{entry.pk}/manage/", {"change": "withdrawn", "reason": ""})
     assert "This field is required." in response.content.decode()
     response = client.post(f"/register/entries/{entry.pk}/manage/", {"change": "reinstated", "reason": "Why not"})
-    assert "cannot be suspension lifted" in response.content.decode()
+    assert "Only a suspended entry can have its suspension lifted; this entry is active." in response.content.decode()
     entry.refresh_from_db()
     assert entry.status == EntryStatus.ACTIVE
 
