@@ -73,12 +73,12 @@ def test_level_look_ups(client, framework, level, expected, also):
         assert "is also at EQF level" not in text and "are also at EQF level" not in text
 
 
-def test_unreferenced_level_says_so_and_keeps_the_confidence_and_source_notes(client):
+def test_unreferenced_level_says_so_and_keeps_the_confidence(client):
     response = client.get("/frameworks/", {"framework": "UK-SCQF", "level": "1"})
     text = text_of(response)
     assert "UK-SCQF level 1 is not referenced to the EQF." in text
     assert "To be confirmed against the referencing report" in text  # the framework's confidence
-    assert "should be confirmed against the country's referencing report" in text  # its source note
+    assert "production use" not in text and "Seeded from" not in text  # the seeding note is for the admin
     rows = table_rows(response, "Levels of UK-SCQF")
     assert rows[0] == "1 not referenced — — — —"
     assert rows[6].startswith("7 5 To be confirmed against the referencing report")
