@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "accreditation.security.ratelimits.RateLimitMiddleware",
     "config.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accreditation.page_cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # After authentication, as django-axes requires: it answers a locked-out sign-in.
@@ -425,3 +426,8 @@ REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "30"))
 # to, e.g. https://backend.deqar.eu/submissionapi/v2/submit/report; each agency's token is on the agency. Empty:
 # nothing is sent.
 DEQAR_SUBMISSION_URL = os.environ.get("DEQAR_SUBMISSION_URL", "")
+
+# Whole public pages cached until the register changes (accreditation/page_cache.py); 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+PUBLIC_PAGE_MAX_AGE = int(os.environ.get("PUBLIC_PAGE_MAX_AGE", "60"))  # what a reverse proxy may keep
+REGISTER_VERSION_SECONDS = int(os.environ.get("REGISTER_VERSION_SECONDS", "5"))

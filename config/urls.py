@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from accreditation.security import views as security_views
 from accreditation.views import public
@@ -13,7 +15,9 @@ urlpatterns = [
     path("accounts/password_reset/", security_views.LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("accreditation.security.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing the display language changes nothing but a cookie, so it needs no CSRF token; without one, public
+    # pages (which all carry the language switcher) are the same for every reader and can be cached whole.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("frameworks/", include("frameworks.urls")),
     # Before the register: /register/verify/document/ and /register/check/ are not certificate ids.

@@ -7,11 +7,12 @@ import hashlib
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from frameworks.vocabularies import Country
 from ..filters import RegisterFilter, published_entries
 from ..models import IssuedDocument, Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
 from ..models.register import EntryStatus
+from ..page_cache import register_version
 from ..register_counts import count_by_value, facet_links, facets
 from ..register_index import read_through_indexes
 
@@ -34,13 +36,6 @@ SUMMARY_SECONDS = 300
 
 def filtered(request: HttpRequest) -> RegisterFilter:
     return RegisterFilter(request.GET or None, queryset=published_entries())
-
-
-def register_version() -> str:
-    """Changes whenever an entry or its history changes: part of every cache key of the register."""
-    entry = RegisterEntry.objects.aggregate(last=Max("updated_at"))["last"]
-    event = RegisterEvent.objects.aggregate(last=Max("recorded_at"))["last"]
-    return f"{entry}|{event}"
 
 
 def searches_text(register_filter: RegisterFilter) -> bool:
@@ -112,7 +107,7 @@ def search(request: HttpRequest) -> HttpResponse:
         entry.more_items = entry.search_scope_size - len(entry.scope_preview)
         entry.country_label = countries.get(entry.search_country, entry.search_country)
         entry.type_label = types.get(entry.search_type, entry.search_type)
-    return render(
+    response = render(
         request,
         "accreditation/register/search.html",
         {
@@ -124,6 +119,10 @@ def search(request: HttpRequest) -> HttpResponse:
             "export_query": query,
         },
     )
+    if totals["facets"] is None:
+        # Its counts come in a moment: this page must not be kept, by the page cache or anyone else.
+        add_never_cache_headers(response)
+    return response
 
 
 def counts(request: HttpRequest) -> HttpResponse:
