@@ -4,7 +4,7 @@ published register data."""
 
 from django.urls import path
 
-from .views import documents, downloads, published, trust_list
+from .views import check, documents, downloads, published, trust_list
 
 app_name = "trust"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("register/entries/<int:pk>/credential.jwt", published.entry_credential, name="entry-credential"),
     path("register/entries/<int:pk>/credential.json", published.entry_credential_json, name="entry-credential-json"),
     path("register/status/<str:purpose>/<int:number>.jwt", published.status_list_credential, name="status-list"),
+    path("register/check/", check.check_page, name="check"),
+    path("register/check.json", check.check_api, name="check-api"),
     path("register/verify/document/", documents.verify_document, name="verify-document"),
     path("register/trust-list.jws", trust_list.signed_list, name="trust-list"),
     path("register/trust-list.json", trust_list.readable_list, name="trust-list-json"),
