@@ -10,6 +10,7 @@ from accreditation.admin import URL_FIELDS_HTTPS, AuditedAdmin
 from .forms import LevelInlineFormSet, LevelReferencingForm, LevelWithReferencingForm, ScaleValueInlineFormSet
 from .models import (
     CredentialElement,
+    CreditConvention,
     CreditSystem,
     FieldOfStudy,
     Framework,
@@ -39,7 +40,7 @@ class LevelInline(admin.TabularInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(AuditedAdmin):
-    list_display = ["code", "name", "kind", "country", "region", "confidence", "referencing_date"]
+    list_display = ["code", "name", "kind", "country", "region", "confidence", "referencing_year"]
     list_filter = ["kind", "confidence", "country"]
     search_fields = ["code", "name"]
     inlines = [LevelInline]
@@ -83,9 +84,18 @@ class FieldOfStudyAdmin(AuditedAdmin):
     search_fields = ["code", "name"]
 
 
+class CreditConventionInline(admin.TabularInline):
+    """A country's own hours per credit, which the workload check uses for specifications issued there."""
+
+    model = CreditConvention
+    fields = ["country", "hours_per_credit_min", "hours_per_credit_max", "source_note"]
+    extra = 0
+
+
 @admin.register(CreditSystem)
 class CreditSystemAdmin(AuditedAdmin):
     list_display = ["code", "name", "hours_per_credit_min", "hours_per_credit_max"]
+    inlines = [CreditConventionInline]
 
 
 class ScaleValueInline(admin.TabularInline):

@@ -1,44 +1,54 @@
 """Alignment checks of a micro-credential specification: pure functions that read a specification (and the
 framework level it points to) and return findings for screening and reviewers. They inform; they never decide.
 
-A specification is any object with the attributes of accreditation's `Specification` model. Nothing here queries
-the database beyond following the attributes of the objects passed in.
+A specification is any object with the attributes of accreditation's `Specification` model. The reference facts
+the checks rest on (hours per credit and their national conventions, which elements are mandatory) come in as a
+`ReferenceFacts` snapshot of the admin-edited rows (`frameworks.reference`); the checks query nothing beyond
+following the attributes of the objects passed in. Only `check_specification` and `missing_mandatory_elements`
+load the snapshot themselves when a caller passes none; callers that check many specifications load it once.
 
 The rules, stated so that providers and reviewers can check them:
 
-- Mandatory elements (EU standard, Council Recommendation 2022/C 243/02, Annex I): title, country or region of
-  the issuer, awarding body, learning outcomes, notional workload, level, type of assessment, form of
-  participation, type of quality assurance. Learner identification and date of issuing describe each issued
-  certificate, not the specification. A missing element is an error.
+- Mandatory elements (EU standard, Council Recommendation 2022/C 243/02, Annex I), as the reference data marks
+  them: title, country or region of the issuer, awarding body, learning outcomes, notional workload, level
+  ("where applicable": a provider may state that no level applies), type of assessment, form of participation,
+  type of quality assurance. Learner identification and date of issuing describe each issued certificate, not the
+  specification. A missing element is an error.
 - Level: the EQF level is read from the national level's referencing row (a table, not a formula: Ireland NFQ 7
   and 8 are both EQF 6). A national level without referencing is an error, so is a declared EQF level that
   differs from the derived one; the derived level itself is reported as information.
-- Workload: ECTS counts 25 to 30 hours per credit. Notional hours are estimates, so a tolerance of 10 % either
-  side is accepted (22.5 to 33 hours per credit, bounds included) before a warning; beyond half the range
-  either side (under 12.5 or over 45 hours per credit) it is an error. Hours without ECTS is a warning: the
+- Workload: the credit system's hours per credit (ECTS: 25 to 30), or the issuer country's convention where it
+  has one (Ireland: 20 to 25). Notional hours are estimates, so a tolerance of 10 % either side is accepted
+  (for ECTS 22.5 to 33 hours per credit, bounds included) before a warning; beyond half the range either side
+  (for ECTS under 12.5 or over 45 hours per credit) it is an error. Hours without ECTS is a warning: the
   standard asks for ECTS wherever possible. 60 ECTS or more is a warning: DEQAR counts a non-degree course as a
   micro-credential only under 60 ECTS.
 - Cycle: the QF-EHEA short, first, second and third cycles sit at EQF 5, 6, 7 and 8; any other pairing is an
   error.
-- Learning outcomes (verb bands in `outcome_verbs`): fewer than two outcomes is a warning; an outcome that opens
-  with a topic ("Knowledge of ...") is a warning, one whose first word is not a verb the lists know is
-  information; from EQF 6, outcomes that only remember and understand (list, describe, ...) are a warning naming
-  the verbs; from EQF 7, outcomes with no verb of evaluating or creating are information.
+- Learning outcomes (read by `outcomes`, verb bands in `outcome_verbs`): domain headings ("Knowledge:") and
+  lead-in lines ("On completion learners will be able to:") are not outcomes. Fewer than two outcomes is a
+  warning. The verb lists are English: outcomes written in another language get one note saying so and no verb
+  findings. An outcome that opens with a topic ("Knowledge of ...") or with a state of mind no assessment can
+  observe ("The learner knows about ...") is a warning, one whose first word is not a verb the lists know is
+  information; from EQF 6, outcomes that only remember and understand (list, describe, demonstrate an
+  understanding of, ...) are a warning naming the verbs; from EQF 7, outcomes with no verb of evaluating or
+  creating are information.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
-from . import outcome_verbs as verbs
+from .outcomes import first_word, guess_language, is_topic, is_unobservable, outcome_band, verb_band
+from .outcomes import outcome_lines as read_outcome_lines
+from .reference import HoursPerCredit, ReferenceFacts, load_reference_facts
+from .vocabularies import Country, Language
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
 
-HOURS_PER_CREDIT = (Decimal(25), Decimal(30))
 TOLERANCE = Decimal("0.10")  # accepted either side of the range before a warning
 SEVERE = Decimal("0.50")  # beyond this either side, an error
 MICRO_CREDENTIAL_ECTS_LIMIT = Decimal(60)
@@ -52,6 +62,7 @@ CYCLE_NAMES = {
 }
 
 MIN_OUTCOMES = 2
+COUNTRY_NAMES = dict(Country.choices)
 HIGHER_ORDER_FROM_EQF = 6
 EVALUATE_CREATE_FROM_EQF = 7
 
@@ -90,6 +101,9 @@ def effective_eqf_level(spec) -> int | None:
 
 def check_level(spec) -> list[Finding]:
     """The EQF level derived from the national level, and its agreement with a declared EQF level."""
+    if getattr(spec, "level_not_applicable", False) and _either(spec.nqf_level, spec.eqf_level) is not None:
+        message = _("You stated that no level applies, yet a level is given: remove one or the other.")
+        return [Finding(ERROR, "level", message)]
     if spec.nqf_level is None:
         return []
     label = f"{spec.nqf_level.framework.code} {spec.nqf_level.code}"
@@ -128,27 +142,49 @@ def _has(value) -> bool:
     return value is not None
 
 
-def _either(first, second):
-    return first if _has(first) else second
+def _either(*values):
+    return next((value for value in values if _has(value)), None)
 
 
-def missing_mandatory_elements(spec) -> list[Finding]:
-    """The mandatory elements of the EU standard that the specification lacks, as errors."""
-    checks = [
-        ("title", spec.title, _("Title of the micro-credential")),
-        ("country", _either(spec.country, getattr(spec, "region", "")), _("Country or region of the issuer")),
-        ("awarding_body", spec.awarding_body, _("Awarding body")),
-        ("learning_outcomes", spec.learning_outcomes, _("Learning outcomes")),
-        ("workload", _either(spec.workload_hours, spec.ects), _("Notional workload (hours or ECTS)")),
-        ("level", _either(spec.nqf_level, spec.eqf_level), _("Level (NQF or EQF)")),
-        ("assessment_type", spec.assessment_type, _("Type of assessment")),
-        ("participation_form", spec.participation_form, _("Form of participation")),
-        ("quality_assurance", spec.quality_assurance, _("Type of quality assurance")),
-    ]
+def _level_or_statement(spec):
+    """The level, or the provider's statement that no level applies (the standard asks for it where applicable)."""
+    return _either(spec.nqf_level, spec.eqf_level) or (True if getattr(spec, "level_not_applicable", False) else None)
+
+
+# How each element of the EU standard is read from a specification, in the standard's order, with its name.
+ELEMENTS = (
+    ("title", lambda spec: spec.title, _("Title of the micro-credential")),
+    (
+        "country",
+        lambda spec: _either(spec.country, getattr(spec, "region", ""), getattr(spec, "other_countries", "")),
+        _("Country or region of the issuer"),
+    ),
+    (
+        "awarding_body",
+        lambda spec: _either(spec.awarding_body, getattr(spec, "other_awarding_bodies", "")),
+        _("Awarding body"),
+    ),
+    ("learning_outcomes", lambda spec: spec.learning_outcomes, _("Learning outcomes")),
+    ("workload", lambda spec: _either(spec.workload_hours, spec.ects), _("Notional workload (hours or ECTS)")),
+    ("level", _level_or_statement, _("Level (NQF or EQF), or a statement that no level applies")),
+    ("assessment_type", lambda spec: spec.assessment_type, _("Type of assessment")),
+    ("participation_form", lambda spec: spec.participation_form, _("Form of participation")),
+    ("quality_assurance", lambda spec: spec.quality_assurance, _("Type of quality assurance")),
+    ("prerequisites", lambda spec: getattr(spec, "prerequisites", ""), _("Prerequisites to enrol")),
+    ("supervision", lambda spec: getattr(spec, "supervision", ""), _("Supervision and identity verification")),
+    ("grading", lambda spec: getattr(spec, "grading", ""), _("Grade achieved")),
+    ("stackability", lambda spec: getattr(spec, "stackability", ""), _("Integration and stackability options")),
+    ("further_information", lambda spec: getattr(spec, "further_information", ""), _("Further information")),
+)
+
+
+def missing_mandatory_elements(spec, facts: ReferenceFacts | None = None) -> list[Finding]:
+    """The elements the reference data marks mandatory that the specification lacks, as errors."""
+    facts = facts or load_reference_facts()
     return [
         Finding(ERROR, code, _("Missing mandatory element: %(name)s.") % {"name": name})
-        for code, value, name in checks
-        if not _has(value)
+        for code, read, name in ELEMENTS
+        if code in facts.mandatory_elements and not _has(read(spec))
     ]
 
 
@@ -171,9 +207,25 @@ def _number(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def accepted_hours_per_credit(margin: Decimal = TOLERANCE) -> tuple[Decimal, Decimal]:
-    low, high = HOURS_PER_CREDIT
-    return low * (1 - margin), high * (1 + margin)
+def accepted_hours_per_credit(hours: HoursPerCredit, margin: Decimal = TOLERANCE) -> tuple[Decimal, Decimal]:
+    return hours.low * (1 - margin), hours.high * (1 + margin)
+
+
+def _rule(hours: HoursPerCredit) -> str:
+    """ "ECTS counts 25 to 30" or "ECTS in Ireland counts 20 to 25", in words."""
+    values = {
+        "system": hours.credit_system,
+        "country": COUNTRY_NAMES.get(hours.country, hours.country),
+        "low": _number(hours.low),
+        "high": _number(hours.high),
+    }
+    if hours.country and hours.low == hours.high:
+        return _("%(system)s in %(country)s counts %(low)s") % values
+    if hours.country:
+        return _("%(system)s in %(country)s counts %(low)s to %(high)s") % values
+    if hours.low == hours.high:
+        return _("%(system)s counts %(low)s") % values
+    return _("%(system)s counts %(low)s to %(high)s") % values
 
 
 def check_ects_given(spec) -> list[Finding]:
@@ -184,25 +236,28 @@ def check_ects_given(spec) -> list[Finding]:
     return [Finding(WARNING, "workload", message)]
 
 
-def check_hours_per_credit(spec) -> list[Finding]:
-    """Hours per ECTS credit against 25-30, with the tolerance stated in the module docstring."""
+def check_hours_per_credit(spec, facts: ReferenceFacts) -> list[Finding]:
+    """Hours per ECTS credit against the credit system's range or the issuer country's convention, with the
+    tolerance stated in the module docstring."""
     hours, ects = _decimal(spec.workload_hours), _decimal(spec.ects)
-    if hours is None or ects is None:
+    rule = facts.hours_for(getattr(spec, "country", ""))
+    if hours is None or ects is None or rule is None:
         return []
     rate = hours / ects
-    accepted_low, accepted_high = accepted_hours_per_credit()
+    accepted_low, accepted_high = accepted_hours_per_credit(rule)
     if accepted_low <= rate <= accepted_high:
         return []
-    severe_low, severe_high = accepted_hours_per_credit(SEVERE)
+    severe_low, severe_high = accepted_hours_per_credit(rule, SEVERE)
     severity = WARNING if severe_low <= rate <= severe_high else ERROR
     message = _(
-        "%(hours)s hours for %(ects)s ECTS is %(rate)s hours per credit: ECTS counts 25 to 30, and this check "
-        "accepts %(low)s to %(high)s."
+        "%(hours)s hours for %(ects)s ECTS is %(rate)s hours per credit: %(rule)s, and this check accepts %(low)s "
+        "to %(high)s."
     )
     values = {
         "hours": _number(hours),
         "ects": _number(ects),
         "rate": _number(rate.quantize(Decimal("0.1"))),
+        "rule": _rule(rule),
         "low": _number(accepted_low),
         "high": _number(accepted_high),
     }
@@ -220,54 +275,17 @@ def check_size(spec) -> list[Finding]:
     return [Finding(WARNING, "workload", message % {"ects": _number(ects)})]
 
 
-def check_workload(spec) -> list[Finding]:
+def check_workload(spec, facts: ReferenceFacts) -> list[Finding]:
     """The workload checks together (ECTS given, hours per credit, size)."""
-    return [*check_ects_given(spec), *check_hours_per_credit(spec), *check_size(spec)]
+    return [*check_ects_given(spec), *check_hours_per_credit(spec, facts), *check_size(spec)]
 
 
 # --- Learning outcomes -------------------------------------------------------------------------------------
 
-NUMBERING = re.compile(r"^(lo)?\(?([0-9]+|[a-z]|[ivx]+)[.):]$")
-
 
 def outcome_lines(spec) -> list[str]:
-    """The outcomes, one per line, without bullets."""
-    lines = getattr(spec, "outcome_lines", None)
-    if lines is not None:
-        return list(lines)
-    return [line.strip(" -•*\t") for line in (spec.learning_outcomes or "").splitlines() if line.strip(" -•*\t")]
-
-
-def first_word(outcome: str) -> str:
-    """The word an outcome starts with once numbering and lead-ins are skipped ("1. Students will be able to
-    analyse ..." -> "analyse")."""
-    raw = outcome.lower().split()
-    while raw and NUMBERING.match(raw[0]):
-        raw.pop(0)
-    words = [word for word in (token.strip(".,;:!?\"“”'()") for token in raw) if word]
-    if "able" in words[:12] and words[words.index("able") + 1 : words.index("able") + 2] == ["to"]:
-        words = words[words.index("able") + 2 :]
-    while words and words[0] in verbs.LEAD_IN:
-        words.pop(0)
-    return words[0] if words else ""
-
-
-def verb_band(word: str) -> str | None:
-    """The band of a verb ("remember", "apply", "create"), also for a third-person form; None if unknown."""
-    bands = (
-        ("remember", verbs.REMEMBER_UNDERSTAND),
-        ("apply", verbs.APPLY_ANALYSE),
-        ("create", verbs.EVALUATE_CREATE),
-    )
-    candidates = [word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else ""]
-    for band, members in bands:
-        if any(candidate in members for candidate in candidates if candidate):
-            return band
-    return None
-
-
-def is_topic(word: str) -> bool:
-    return word in verbs.TOPIC_OPENERS or (len(word) > 5 and word.endswith(verbs.TOPIC_SUFFIXES))
+    """The outcomes, one per line, without bullets, domain headings or lead-in lines."""
+    return read_outcome_lines(spec.learning_outcomes or "")
 
 
 def _quote(outcome: str) -> str:
@@ -280,14 +298,41 @@ def check_outcome_count(outcomes: list[str]) -> list[Finding]:
     return [Finding(WARNING, "learning_outcomes", _("Give at least two learning outcomes."))]
 
 
+def check_outcome_language(outcomes: list[str]) -> list[Finding]:
+    """Outcomes in another language than English: the verb check does not cover them, and says so."""
+    if not outcomes:
+        return []
+    guess = guess_language(outcomes)
+    if guess.english:
+        return []
+    language = dict(Language.choices).get(guess.language)
+    if language:
+        message = _(
+            "These outcomes look written in %(language)s: the action-verb check covers English only, so their "
+            "verbs were not checked."
+        ) % {"language": language}
+    else:
+        message = _(
+            "These outcomes do not look written in English: the action-verb check covers English only, so their "
+            "verbs were not checked."
+        )
+    return [Finding(INFO, "learning_outcomes", message)]
+
+
 def check_outcome_openings(outcomes: list[str]) -> list[Finding]:
     """Each outcome should say what the learner does, starting with an action verb."""
     findings = []
     for outcome in outcomes:
         word = first_word(outcome)
-        if verb_band(word) is not None:
+        if is_unobservable(word):
+            message = _(
+                "“%(outcome)s” states what the learner knows or understands, which no assessment can observe: "
+                "say what the learner does (e.g. explain, apply, evaluate)."
+            )
+            findings.append(Finding(WARNING, "learning_outcomes", message % {"outcome": _quote(outcome)}))
+        elif verb_band(word) is not None:
             continue
-        if is_topic(word):
+        elif is_topic(word):
             message = _("“%(outcome)s” names a topic, not what the learner can do: start with an action verb.")
             findings.append(Finding(WARNING, "learning_outcomes", message % {"outcome": _quote(outcome)}))
         else:
@@ -301,7 +346,7 @@ def check_outcome_demand(outcomes: list[str], eqf: int | None) -> list[Finding]:
     if eqf is None:
         return []
     words = [first_word(outcome) for outcome in outcomes]
-    bands = [verb_band(word) for word in words]
+    bands = [outcome_band(outcome) for outcome in outcomes]
     known = [(word, band) for word, band in zip(words, bands, strict=True) if band is not None]
     if not known:
         return []
@@ -322,8 +367,11 @@ def check_outcome_demand(outcomes: list[str], eqf: int | None) -> list[Finding]:
 
 
 def check_outcomes(spec) -> list[Finding]:
-    """Number, opening and cognitive demand of the learning outcomes."""
+    """Number, language, opening and cognitive demand of the learning outcomes."""
     outcomes = outcome_lines(spec)
+    language = check_outcome_language(outcomes)
+    if language:
+        return [*check_outcome_count(outcomes), *language]
     return [
         *check_outcome_count(outcomes),
         *check_outcome_openings(outcomes),
@@ -335,16 +383,18 @@ def check_outcomes(spec) -> list[Finding]:
 
 CHECKS = (
     missing_mandatory_elements,
-    check_level,
-    check_cycle,
+    lambda spec, facts: check_level(spec),
+    lambda spec, facts: check_cycle(spec),
     check_workload,
-    check_outcomes,
+    lambda spec, facts: check_outcomes(spec),
 )
 
 
-def check_specification(spec) -> list[Finding]:
-    """Every check, errors first, then warnings, then information (each group in the order of CHECKS)."""
-    findings = [finding for check in CHECKS for finding in check(spec)]
+def check_specification(spec, facts: ReferenceFacts | None = None) -> list[Finding]:
+    """Every check, errors first, then warnings, then information (each group in the order of CHECKS). Pass the
+    reference facts when checking many specifications; without them they are loaded for this one."""
+    facts = facts or load_reference_facts()
+    findings = [finding for check in CHECKS for finding in check(spec, facts)]
     return sorted(findings, key=lambda finding: SEVERITY_ORDER[finding.severity])
 
 

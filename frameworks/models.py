@@ -46,7 +46,18 @@ class Framework(models.Model):
     )
     source_note = models.TextField(_("source note"), blank=True)
     referencing_report_url = models.URLField(_("referencing report"), blank=True)
-    referencing_date = models.DateField(_("referenced on"), null=True, blank=True)
+    referencing_date = models.DateField(
+        _("referenced on"), null=True, blank=True, help_text=_("Date of the referencing report, when known exactly.")
+    )
+    referencing_year = models.PositiveSmallIntegerField(
+        _("year of referencing"),
+        null=True,
+        blank=True,
+        help_text=_("Year the referencing to the EQF was first presented; empty when not established."),
+    )
+    eu_uri = models.URLField(
+        _("EU vocabulary URI"), blank=True, help_text=_("The framework's concept in the EU vocabulary of NQF levels.")
+    )
 
     objects = FrameworkQuerySet.as_manager()
 
@@ -176,6 +187,39 @@ class CreditSystem(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CreditConvention(models.Model):
+    """A country's own count of hours per credit of a credit system, where it differs from the system's range
+    (Ireland counts 20 to 25 hours per ECTS credit)."""
+
+    credit_system = models.ForeignKey(
+        CreditSystem, models.CASCADE, related_name="conventions", verbose_name=_("credit system")
+    )
+    country = models.CharField(_("country"), max_length=2, help_text=_("ISO 3166 alpha-2 code."))
+    hours_per_credit_min = models.PositiveSmallIntegerField(_("minimum hours per credit"))
+    hours_per_credit_max = models.PositiveSmallIntegerField(_("maximum hours per credit"))
+    source_note = models.TextField(_("source note"), blank=True)
+
+    class Meta:
+        ordering = ["credit_system", "country"]
+        verbose_name = _("national credit convention")
+        verbose_name_plural = _("national credit conventions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["credit_system", "country"],
+                name="credit_convention_one_per_country",
+                violation_error_message=_("This credit system already has a convention for this country."),
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_credit_min__gt=0, hours_per_credit_max__gte=models.F("hours_per_credit_min")),
+                name="credit_convention_hours_range_valid",
+                violation_error_message=_("The hours-per-credit range must be positive and not reversed."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credit_system.code} ({self.country})"
 
 
 class JudgementScale(models.Model):

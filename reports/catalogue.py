@@ -16,6 +16,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from accreditation.models import MicroCredential
 from frameworks.alignment import ERROR, WARNING, check_specification, derive_eqf_level
 from frameworks.models import FieldOfStudy, Level
+from frameworks.reference import load_reference_facts
 
 from .workbook_checks import SHEET_NAME, FileRefused, max_rows, too_many_rows
 
@@ -428,6 +429,7 @@ class RowValidator:
         self.form = MicroCredentialForm(data={}, instance=self._instance(), provider=provider, known=known)
         self.lookups = RememberedLookups(MicroCredential)
         self.seen = Duplicates(provider)
+        self.facts = load_reference_facts()  # once for the whole file, not per row
 
     def validate(self, number: int, cells: dict) -> RowResult:
         values, data, problems = self.reader.read(cells)
@@ -446,7 +448,7 @@ class RowValidator:
             specification.eqf_level = derive_eqf_level(specification.nqf_level)
         result.warnings = [
             Problem(ELEMENT_COLUMNS.get(finding.element, finding.element), str(finding.message))
-            for finding in check_specification(specification)
+            for finding in check_specification(specification, self.facts)
             if finding.severity in (ERROR, WARNING)
         ]
         if duplicate:

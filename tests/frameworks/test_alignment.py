@@ -9,6 +9,7 @@ import pytest
 from accreditation.models import MicroCredential
 from frameworks import alignment
 from frameworks.models import Framework, Level
+from frameworks.reference import HoursPerCredit, ReferenceFacts
 from tests.factories import level
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,25 @@ def spec(**overrides):
     }
     values.update(overrides)
     return SimpleNamespace(**values)
+
+
+# The ECTS facts alone, without national conventions: what the boundary tests below are written against.
+ECTS = ReferenceFacts(
+    hours_per_credit=HoursPerCredit(Decimal(25), Decimal(30)),
+    mandatory_elements=frozenset(
+        {
+            "title",
+            "country",
+            "awarding_body",
+            "learning_outcomes",
+            "workload",
+            "level",
+            "assessment_type",
+            "participation_form",
+            "quality_assurance",
+        }
+    ),
+)
 
 
 def messages(findings, severity=None):
@@ -119,7 +139,7 @@ def test_a_declared_eqf_level_alone_is_not_checked_against_anything():
 def test_checks_read_attributes_only(django_assert_num_queries):
     nqf = Level.objects.select_related("framework", "referencing").get(framework__code="IE-NFQ", code="9")
     with django_assert_num_queries(0):
-        findings = alignment.check_specification(spec(nqf_level=nqf, eqf_level=7, cycle="second"))
+        findings = alignment.check_specification(spec(nqf_level=nqf, eqf_level=7, cycle="second"), ECTS)
     assert messages(findings) == ["IE-NFQ 9 corresponds to EQF level 7."]
 
 
@@ -204,26 +224,26 @@ def test_either_form_of_an_element_satisfies_it(overrides):
     ],
 )
 def test_hours_per_credit_boundaries(hours, ects, severity):
-    findings = alignment.check_hours_per_credit(spec(workload_hours=hours, ects=Decimal(ects)))
+    findings = alignment.check_hours_per_credit(spec(workload_hours=hours, ects=Decimal(ects)), ECTS)
     assert [f.severity for f in findings] == ([severity] if severity else [])
     assert all(f.element == "workload" for f in findings)
 
 
 def test_the_workload_message_states_the_rate_the_ects_range_and_the_tolerance():
-    findings = alignment.check_hours_per_credit(spec(workload_hours=112, ects=Decimal("5.0")))
+    findings = alignment.check_hours_per_credit(spec(workload_hours=112, ects=Decimal("5.0")), ECTS)
     assert messages(findings) == [
         "112 hours for 5 ECTS is 22.4 hours per credit: ECTS counts 25 to 30, and this check accepts 22.5 to 33."
     ]
 
 
 def test_hours_without_ects_asks_for_ects():
-    findings = alignment.check_workload(spec(workload_hours=40, ects=None))
+    findings = alignment.check_workload(spec(workload_hours=40, ects=None), ECTS)
     assert [(f.severity, f.element) for f in findings] == [("warning", "workload")]
     assert "the EU standard asks for ECTS wherever possible" in messages(findings)[0]
 
 
 def test_ects_without_hours_is_fine():
-    assert alignment.check_workload(spec(workload_hours=None, ects=Decimal("4"))) == []
+    assert alignment.check_workload(spec(workload_hours=None, ects=Decimal("4")), ECTS) == []
 
 
 @pytest.mark.parametrize(("ects", "flagged"), [("59.9", False), ("60", True), ("90", True)])

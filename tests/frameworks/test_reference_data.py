@@ -43,9 +43,8 @@ def eqf_of(framework: str, code: str):
     return referencing.eqf_level if referencing else None
 
 
-def test_fifteen_national_frameworks_with_the_eqf_and_the_qf_ehea():
-    assert Framework.objects.national().count() == 15
-    assert dict(Framework.objects.national().values_list("code", "country")) == {
+def test_the_first_fifteen_national_frameworks_with_the_eqf_and_the_qf_ehea():
+    assert dict(Framework.objects.national().filter(code__in=NATIONAL).values_list("code", "country")) == {
         code: country for code, (country, _levels) in NATIONAL.items()
     }
     assert Framework.objects.get(code="EQF").kind == Framework.Kind.EQF
@@ -174,7 +173,12 @@ def test_every_level_uri_is_in_the_eu_vocabulary_under_a_matching_label():
         "FI-FiNQF": "FiNQF",
     }
     suffixes = {"E1": "Entry Levels 1-2", "E2": "Entry Levels 1-2", "E3": "Entry Level 3", "entry": "Entry Level"}
-    levels = Level.objects.exclude(eu_uri="").exclude(framework__code="EQF").select_related("framework")
+    levels = (
+        Level.objects.exclude(eu_uri="")
+        .exclude(framework__code="EQF")
+        .filter(framework__code__in=prefixes)
+        .select_related("framework")
+    )
     assert levels.count() == 10 + 12 + 11 + 10 + 10 + 11 + 8 * 7
     for level in levels:
         expected = f"{prefixes[level.framework.code]} {suffixes.get(level.code, f'Level {level.code}')}"
