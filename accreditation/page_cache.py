@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control
 
 
 def get_cache_control(response) -> set[str]:
@@ -76,6 +76,8 @@ def _cacheable(request, response) -> bool:
     """Only a page that is the same for every anonymous reader: nothing set for this reader (the cookies of the
     session, the CSRF token and the messages are written by middleware further out, so ask what they will do)."""
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if has_vary_header(response, "Accept"):  # negotiated by type (views.identifiers); the key holds no Accept
         return False
     if {"private", "no-cache", "no-store"} & get_cache_control(response):
         return False

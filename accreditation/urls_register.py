@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import register, register_exports, register_manage
+from .views import identifiers, register, register_exports, register_manage
 
 app_name = "register"
 
@@ -22,4 +22,9 @@ urlpatterns = [
     path("export/deqar.json", register_exports.export_deqar, name="export-deqar"),
     path("export/deqar-warnings.json", register_exports.export_deqar_warnings, name="export-deqar-warnings"),
     path("entries/<int:pk>/manage/", register_manage.manage_entry, name="manage"),
+    # Persistent identifiers (accreditation.identifiers): they dereference by content negotiation.
+    path("entries/<int:pk>/", identifiers.entry, name="entry"),
+    path("micro-credentials/<int:pk>/", identifiers.micro_credential, name="micro-credential"),
+    path("agencies/<int:pk>/", identifiers.agency, name="agency"),
+    path("authorities/<int:pk>/", identifiers.authority, name="authority"),
 ]

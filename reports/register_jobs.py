@@ -27,7 +27,9 @@ def entries_for(query: str):
 
 @runner(Job.Kind.REGISTER_EXPORT)
 def export_register(job: Job) -> None:
-    entries = entries_for(job.result.get("query", ""))
+    from accreditation.register_files import file_entries, file_options
+
+    entries = file_entries(entries_for(job.result.get("query", "")))
     Job.objects.filter(pk=job.pk).update(total=entries.count())
 
     def counted():
@@ -36,7 +38,7 @@ def export_register(job: Job) -> None:
                 Job.objects.filter(pk=job.pk).update(progress=number)
             yield entry
 
-    handle = builders.xlsx_file(builders.entry_rows(counted(), site_url()))
+    handle = builders.xlsx_file(builders.entry_rows(counted(), site_url(), **file_options()))
     with handle:
         job.output.save(f"register-{timezone.localdate().isoformat()}.xlsx", File(handle), save=False)
     Job.objects.filter(pk=job.pk).update(

@@ -16,6 +16,7 @@ from reports import register_exports as builders
 
 from .. import deqar
 from ..models import Decision, RegisterScopeItem
+from ..register_files import file_entries, file_options
 from .register import filtered
 
 CHUNK = 2000
@@ -68,7 +69,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     entries, error = _entries(request)
     if error:
         return error
-    rows = builders.entry_rows(entries.iterator(chunk_size=CHUNK), site_url(request))
+    rows = builders.entry_rows(
+        file_entries(entries).iterator(chunk_size=CHUNK), site_url(request), **file_options(request)
+    )
     response = StreamingHttpResponse(builders.csv_chunks(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="register-{_stamp()}.csv"'
     return response
@@ -92,7 +95,11 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
         )
         start_job(job)
         return redirect("register:export-job", job.token)
-    handle = builders.xlsx_file(builders.entry_rows(entries.iterator(chunk_size=CHUNK), site_url(request)))
+    handle = builders.xlsx_file(
+        builders.entry_rows(
+            file_entries(entries).iterator(chunk_size=CHUNK), site_url(request), **file_options(request)
+        )
+    )
     return FileResponse(
         handle,
         as_attachment=True,
@@ -105,7 +112,11 @@ def export_json(request: HttpRequest) -> HttpResponse:
     entries, error = _entries(request)
     if error:
         return error
-    records = (builders.entry_record(entry, site_url(request)) for entry in entries.iterator(chunk_size=CHUNK))
+    options = file_options(request)
+    records = (
+        builders.entry_record(entry, site_url(request), **options)
+        for entry in file_entries(entries).iterator(chunk_size=CHUNK)
+    )
     meta = {"generated": timezone.now().isoformat(), "source": site_url(request) + reverse("register:search")}
     return StreamingHttpResponse(builders.json_chunks(records, meta), content_type="application/json")
 
