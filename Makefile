@@ -33,6 +33,7 @@ messages: $(STAMP) gettext
 ## run: the app with demo data on the embedded SQLite database, http://$(HOST):$(PORT)
 run: $(STAMP) catalogues
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py ensure_signing_key
 	$(BIN)/python manage.py load_demo
 	@echo "Deadline reminders: 'manage.py workflow_timers' runs every minute alongside the server."
 	@( while sleep 60; do $(BIN)/python manage.py workflow_timers >/dev/null 2>&1; done ) & \

@@ -106,3 +106,27 @@ def test_unknown_entries_lists_and_purposes_are_404(client):
     assert client.get("/register/status/other/0.jwt").status_code == 404
     assert client.get("/register/status/revocation/99999999.jwt").status_code == 404
     assert client.post("/register/status/revocation/0.jwt").status_code == 405
+
+
+def test_the_entry_uri_offers_the_signed_credential_by_content_negotiation(client, jwks):
+    pytest.importorskip("accreditation.views.identifiers")
+    from django.urls import NoReverseMatch, reverse
+
+    entry = make_register_entry()
+    try:
+        uri = reverse("register:entry", args=[entry.pk])
+    except NoReverseMatch:
+        pytest.skip("the register's entry URIs are not installed")
+    response = client.get(uri, HTTP_ACCEPT="application/vc+jwt")
+    assert response.status_code == 200 and response["Content-Type"] == "application/vc+jwt"
+    claims = jwt.decode(response.content.decode(), jwks).claims
+    assert claims["credentialSubject"]["accreditation"]["certificateId"] == entry.certificate_id
+
+
+def test_deploy_check_warns_when_no_signing_key_is_configured(settings, tmp_path):
+    from trust.checks import signing_key_configured
+
+    settings.SIGNING_KEY_AUTOCREATE = False
+    settings.SIGNING_KEY_DIR = tmp_path / "empty"
+    (warning,) = signing_key_configured(None)
+    assert warning.id == "trust.W001"

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from accreditation.views.register import register_version
 
-from .. import credentials, signing, status_list
+from .. import credentials, keys, signing, status_list
 from .unavailable import needs_signing_key
 
 VC_MEDIA_TYPE = "application/vc+jwt"
@@ -71,3 +71,21 @@ def status_list_credential(request: HttpRequest, purpose: str, number: int) -> H
         body = credentials.signed_status_list(purpose, number)
         cache.set(key, body, STATUS_LIST_SECONDS)
     return _etagged(request, body, VC_MEDIA_TYPE)
+
+
+def _entry_as_vc_jwt(request: HttpRequest, entry) -> HttpResponse:
+    try:
+        token = credentials.signed_entry(entry)
+    except keys.NoSigningKey:
+        return HttpResponse(status=503)
+    return HttpResponse(token, content_type=VC_MEDIA_TYPE)
+
+
+def register_representations() -> None:
+    """Offer the signed credential at the entry's URI (`Accept: application/vc+jwt`) where the register's
+    content negotiation is installed; without it the credential stays at its own URL."""
+    try:
+        from accreditation.views.identifiers import representation
+    except ImportError:
+        return
+    representation("entry", VC_MEDIA_TYPE)(_entry_as_vc_jwt)
