@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frameworks import alignment
+from frameworks.reference import load_reference_facts
 
 from .. import access
 from ..forms.catalogue import MicroCredentialForm, ProviderProfileForm
@@ -66,14 +67,22 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 
 def _findings_for(form: MicroCredentialForm) -> list:
-    """Findings of what the form holds now, valid or not: invalid fields are simply left out."""
+    """Findings of what the form holds now, valid or not. A value the form refuses only in combination with
+    others (an EQF level that contradicts the national level's referencing) is checked as typed, so the live
+    findings say what Save will refuse; a value that is not valid on its own is left out."""
     form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
     spec = MicroCredential(provider=form.provider)
     for name in MicroCredential.SPECIFICATION_FIELDS:
-        if name in getattr(form, "cleaned_data", {}):
-            setattr(spec, name, form.cleaned_data[name])
+        if name in cleaned:
+            setattr(spec, name, cleaned[name])
+        elif name in form.fields:
+            try:
+                setattr(spec, name, form.fields[name].clean(form[name].value()))
+            except ValidationError:
+                continue
     spec.title = spec.title or ""
-    return alignment.check_specification(spec)
+    return alignment.check_specification(spec, load_reference_facts())
 
 
 @login_required
@@ -89,7 +98,11 @@ def credential_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         credential = catalogue.save_micro_credential(micro_credential=form.save(commit=False), by=request.user)
         messages.success(request, _("“%(title)s” is saved.") % {"title": credential.title})
         return redirect("accreditation:credential-edit", credential.pk)
-    findings = _findings_for(form) if request.method == "POST" else alignment.check_specification(instance)
+    findings = (
+        _findings_for(form)
+        if request.method == "POST"
+        else alignment.check_specification(instance, load_reference_facts())
+    )
     return render(
         request,
         "accreditation/provider/credential_form.html",
