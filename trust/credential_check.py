@@ -7,7 +7,9 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accreditation.models import Provider, RegisterEntry
 from accreditation.models.register import EntryStatus
@@ -16,6 +18,12 @@ from . import credential_claims, credential_input
 from .credential_input import Claimed, Unreadable
 
 COVERED, NOT_COVERED, NOT_CHECKED = "covered", "not_covered", "not_checked"
+FORMATS = {
+    "elm": gettext_lazy("European Digital Credential (ELM 3, JSON-LD)"),
+    "ob3": gettext_lazy("Open Badges 3.0"),
+    "vc+jwt": gettext_lazy("Verifiable credential as JWT"),
+    "vc": gettext_lazy("Verifiable credential (JSON)"),
+}
 IDENTIFIER_FIELDS = ("erasmus_code", "pic", "eter_id", "deqar_id", "national_id")
 
 
@@ -139,11 +147,12 @@ def check_claims(claimed: Claimed) -> CheckResult:
         if entries:
             result.entry, result.status_then = entries[0], entries[0].status_then
             result.reason = _("On %(day)s the provider's register entry was %(status)s, not active.") % {
-                "day": claimed.issued_on.isoformat(),
+                "day": date_format(claimed.issued_on),
                 "status": EntryStatus(entries[0].status_then).label.lower(),
             }
         else:
-            result.reason = _("The provider was not on the register on %(day)s.") % {"day": claimed.issued_on}
+            day = date_format(claimed.issued_on)
+            result.reason = _("The provider was not on the register on %(day)s.") % {"day": day}
         return result
     all_reasons, all_missing = [], []
     for entry in active:
@@ -154,7 +163,7 @@ def check_claims(claimed: Claimed) -> CheckResult:
             result.reason = _(
                 "On %(day)s the issuer was an active register entry and this micro-credential was within its "
                 "accredited scope."
-            ) % {"day": claimed.issued_on}
+            ) % {"day": date_format(claimed.issued_on)}
             return result
         all_reasons += reasons
         all_missing += missing

@@ -83,7 +83,7 @@ def check_seal(content: bytes) -> SealCheck:
         by_register=status.signing_cert is not None and status.signing_cert.sha256 in {root.sha256 for root in roots},
         intact=bool(status.intact and status.valid),
         modified_after=status.coverage != SignatureCoverageLevel.ENTIRE_FILE,
-        signer=status.signing_cert.subject.human_friendly if status.signing_cert else "",
+        signer=status.signing_cert.subject.native.get("common_name", "") if status.signing_cert else "",
         signed_at=status.signer_reported_dt,
         sealed_revision=content[:covered_end],
     )

@@ -40,7 +40,9 @@ def check_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "trust/credential_check.html", context, status=400)
-        context["result"] = form.result()
+        context["result"] = result = form.result()
+        if result.claimed:
+            context["format_label"] = credential_check.FORMATS.get(result.claimed.format)
     return render(request, "trust/credential_check.html", context)
 
 
