@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from ..models import Provider, RegisterEntry, RegisterScopeItem
+from ..models.register import entry_state
 
 
 class ScopeItemSerializer(serializers.ModelSerializer):
@@ -29,6 +30,11 @@ class ProviderSerializer(serializers.ModelSerializer):
             "website",
             "erasmus_code",
             "deqar_id",
+            "eter_id",
+            "pic",
+            "national_id",
+            "ror_id",
+            "schac_code",
         ]
 
 
@@ -39,6 +45,22 @@ class EntrySerializer(serializers.ModelSerializer):
     agency = serializers.CharField(source="agency.name")
     authority = serializers.CharField(source="authority.name")
     scope = ScopeItemSerializer(source="scope_items", many=True)
+    state = serializers.SerializerMethodField(
+        help_text="The entry's public status and dates (one rule for every output): ends_on is the withdrawal date "
+        "of a withdrawn entry, otherwise the end of validity; decided is the decision's date; modified the last "
+        "change of the entry or its history."
+    )
+
+    def get_state(self, entry) -> dict:
+        state = entry_state(entry)
+        return {
+            "status": state.status,
+            "ends_on": state.ends_on,
+            "decided": state.issued,
+            "modified": state.modified,
+            "suspended_since": state.suspended_since,
+            "withdrawn_on": state.withdrawn_on,
+        }
 
     class Meta:
         model = RegisterEntry
@@ -57,5 +79,6 @@ class EntrySerializer(serializers.ModelSerializer):
             "agency",
             "authority",
             "scope",
+            "state",
             "updated_at",
         ]

@@ -1,21 +1,27 @@
 """Downloads of the register, with the same query parameters as the search page; large ones are streamed."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.db.models import Max, Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.views.decorators.http import condition
 
 from config.site import site_url
+from frameworks.vocabularies import Country
 from reports import deqar as deqar_builder
+from reports import elm, elm_jsonld
 from reports import register_exports as builders
 
-from .. import deqar
-from ..models import Decision, RegisterScopeItem
+from .. import deqar, register_outputs
+from ..filters import published_entries
+from ..identifiers import register_uris
+from ..models import Decision, RegisterEvent, RegisterScopeItem
 from ..register_files import file_entries, file_options
 from .register import filtered
 
@@ -175,14 +181,57 @@ def export_deqar_warnings(request: HttpRequest) -> HttpResponse:
 
 
 def export_elm(request: HttpRequest) -> HttpResponse:
+    """ELM accreditations as AMS 3.3.1 XML: every status by default, each marked (see reports.elm)."""
     entries, error = _entries(request)
     if error:
         return error
-    from reports.elm import elm_chunks
+    site, uris = site_url(request), register_uris(request)
+    records = register_outputs.accreditations(register_outputs.for_elm(entries).iterator(chunk_size=CHUNK), uris, site)
+    return StreamingHttpResponse(elm.elm_chunks(records), content_type="application/xml; charset=utf-8")
 
-    return StreamingHttpResponse(
-        elm_chunks(entries.iterator(chunk_size=CHUNK), site_url(request)), content_type="application/xml; charset=utf-8"
-    )
+
+def _jsonld_response(entries, request: HttpRequest) -> StreamingHttpResponse:
+    site, uris = site_url(request), register_uris(request)
+    items = register_outputs.jsonld_items(register_outputs.for_elm(entries).iterator(chunk_size=CHUNK), uris, site)
+    return StreamingHttpResponse(elm_jsonld.jsonld_chunks(items), content_type="application/ld+json")
+
+
+def export_elm_jsonld(request: HttpRequest) -> HttpResponse:
+    """ELM 3 JSON-LD: the accreditations and their accredited micro-credentials as qualifications."""
+    entries, error = _entries(request)
+    if error:
+        return error
+    return _jsonld_response(entries, request)
+
+
+def _country_entries(country: str):
+    return published_entries().filter(authority__country=country.upper())
+
+
+def _country_last_modified(request: HttpRequest, country: str) -> datetime.datetime | None:
+    entries = _country_entries(country)
+    moments = [
+        entries.aggregate(last=Max("updated_at"))["last"],
+        RegisterEvent.objects.filter(entry__in=entries.values("pk")).aggregate(last=Max("recorded_at"))["last"],
+    ]
+    moments = [moment for moment in moments if moment]
+    return max(moments) if moments else None
+
+
+def _country_etag(request: HttpRequest, country: str) -> str:
+    last = _country_last_modified(request, country)
+    count = _country_entries(country).count()
+    return hashlib.sha256(f"{country.upper()}|{last}|{count}|{register_uris(request).base}".encode()).hexdigest()[:32]
+
+
+@condition(etag_func=_country_etag, last_modified_func=_country_last_modified)
+def export_elm_country(request: HttpRequest, country: str) -> HttpResponse:
+    """The accreditation dataset of one country's authorities, at a stable URL the QDR polls: every status,
+    each marked; Last-Modified and ETag change only when one of its entries does, so polling answers 304."""
+    country = country.upper()
+    if country not in Country.values:
+        raise Http404
+    return _jsonld_response(_country_entries(country), request)
 
 
 def export_job(request: HttpRequest, token) -> HttpResponse:

@@ -1,0 +1,239 @@
+"""The register as ELM 3 JSON-LD: each entry an elm:Accreditation of the AMS application profile, and each
+accredited micro-credential an elm:Qualification carrying the EU standard's elements (Council Recommendation
+2022/C 243/02, Annex I), streamed node by node.
+
+The document names the European Digital Credentials context by its official URL and is never fetched here.
+Every vocabulary value is a skos:Concept with the scheme it belongs to, as the Commission's own examples do;
+the organisations are written inside each accreditation (the same URI, so a reader merges them), which keeps
+the stream free of a table of every organisation seen. Values the context maps wrongly or not at all (dc:issued
+is `dateIssued`; dc:modified is declared an IRI there) are written in expanded form with their datatype.
+"""
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from frameworks.vocabularies import ALPHA3
+
+from .elm import ATU, COUNTRY, DECISION_LABELS, LANGUAGE, OUTSIDE_ATU, TYPE_INSTITUTIONAL, Accreditation, Organisation
+from .text import clean_text
+
+CONTEXT = "http://data.europa.eu/snb/model/context/edc-ap"
+SNB = "http://data.europa.eu/snb/"
+SCHEMES = {
+    "eqf": f"{SNB}eqf/25831c2",
+    "isced-f": f"{SNB}isced-f/25831c2",
+    "accreditation": f"{SNB}accreditation/25831c2",
+    "learning-assessment": f"{SNB}learning-assessment/25831c2",
+    "education-credit": f"{SNB}education-credit/25831c2",
+    "country": "http://publications.europa.eu/resource/authority/country",
+    "atu": "http://publications.europa.eu/resource/authority/atu",
+    "language": "http://publications.europa.eu/resource/authority/language",
+}
+ECTS = f"{SNB}education-credit/6fcec5c5af"
+MODES = {
+    "online": f"{SNB}learning-assessment/920fbb3cbe",
+    "onsite": f"{SNB}learning-assessment/9191af2ed9",
+    "blended": f"{SNB}learning-assessment/c_3a90b26d",
+}
+# ISO 639-1 codes of the EU's official languages and their code in the EU's language authority table.
+LANGUAGES = {
+    "bg": "BUL", "cs": "CES", "da": "DAN", "de": "DEU", "el": "ELL", "en": "ENG", "es": "SPA", "et": "EST",
+    "fi": "FIN", "fr": "FRA", "ga": "GLE", "hr": "HRV", "hu": "HUN", "it": "ITA", "lt": "LIT", "lv": "LAV",
+    "mt": "MLT", "nl": "NLD", "pl": "POL", "pt": "POR", "ro": "RON", "sk": "SLK", "sl": "SLV", "sv": "SWE",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Specification:
+    """One accredited micro-credential with the EU standard's elements."""
+
+    uri: str
+    title: str
+    languages: tuple[str, ...]  # ISO 639-1
+    learning_outcomes: tuple[str, ...]
+    awarding_body: str = ""
+    ects: Decimal | None = None
+    workload_hours: int | None = None
+    eqf_level: int | None = None
+    nqf_level_uri: str = ""
+    nqf_level_label: str = ""
+    field_code: str = ""
+    mode: str = ""
+    assessment: str = ""
+    entry_requirements: str = ""
+    supervision: str = ""
+    grading: str = ""
+    stackability: str = ""
+    quality_assurance: str = ""
+    accreditation_uri: str = ""
+
+
+def _text(value: str) -> str:
+    return clean_text(value)
+
+
+def concept(uri: str, scheme: str, label: str = "", notation: str = "") -> dict:
+    node = {"@id": uri, "@type": "Concept", "inScheme": {"@id": SCHEMES.get(scheme, scheme), "@type": "ConceptScheme"}}
+    if label:
+        node["prefLabel"] = {"en": _text(label)}
+    if notation:
+        node["notation"] = notation
+    return node
+
+
+def _datetime(value: str) -> dict:
+    return {"@value": value, "@type": "xsd:dateTime"}
+
+
+def _note(text: str, language: str = "en") -> dict:
+    return {"@type": "Note", "noteLiteral": {language: _text(text)}}
+
+
+def _web(url: str, title: str = "") -> dict:
+    node = {"@type": "WebResource", "contentURL": url}
+    if title:
+        node["title"] = {"en": title}
+    return node
+
+
+def country(code: str) -> dict:
+    return concept(f"{COUNTRY}{ALPHA3.get(code, 'ZZZ')}", "country", notation=ALPHA3.get(code, "ZZZ"))
+
+
+def organisation(org: Organisation) -> dict:
+    node = {
+        "@id": org.uri,
+        "@type": "Organisation",
+        "legalName": {"en": _text(org.name)},
+        "location": [
+            {
+                "@id": f"{org.uri}#location",
+                "@type": "Location",
+                "address": [{"@id": f"{org.uri}#address", "@type": "Address", "countryCode": country(org.country)}],
+            }
+        ],
+    }
+    if org.identifiers:
+        node["identifier"] = [
+            {"@type": "Identifier", "notation": _text(value), "schemeName": scheme} for scheme, value in org.identifiers
+        ]
+    if org.homepage:
+        node["homepage"] = [_web(org.homepage)]
+    return node
+
+
+def accreditation(item: Accreditation) -> dict:
+    node = {
+        "@id": item.uri,
+        "@type": "Accreditation",
+        "identifier": [
+            {"@type": "Identifier", "notation": item.certificate_id, "schemeName": "Register certificate id"}
+        ],
+        "dcType": concept(
+            TYPE_INSTITUTIONAL if item.institutional else "http://data.europa.eu/snb/accreditation/820101cba6",
+            "accreditation",
+            "Institutional quality assurance" if item.institutional else "Programme quality assurance",
+        ),
+        "title": {"en": _text(item.title)},
+        "decision": concept(
+            item.decision_uri,
+            f"{item.uri}#decision-outcomes",
+            DECISION_LABELS.get(item.outcome, item.outcome),
+            item.outcome,
+        ),
+        "organisation": [organisation(item.provider)],
+        "accreditingAgent": organisation(item.agency),
+        "publisher": organisation(item.authority),
+        "dateIssued": item.issued,
+        "valid": f"{item.valid_from}T00:00:00Z",
+        "expiryDate": f"{item.ends_on}T23:59:59Z",
+        "status": item.status,
+        "dc:modified": _datetime(item.modified),
+        "landingPage": [_web(item.landing_page)],
+    }
+    if item.scope_titles:
+        node["description"] = {"en": _text("Micro-credentials: " + "; ".join(item.scope_titles))}
+    if item.report_url:
+        node["report"] = {
+            "@type": "WebResource",
+            "title": {"en": "Review report"},
+            "language": concept(f"{LANGUAGE}ENG", "language", "English", "ENG"),
+            "contentURL": item.report_url,
+        }
+    if item.fields:
+        node["limitField"] = [concept(f"{SNB}isced-f/{code}", "isced-f", notation=code) for code in item.fields]
+    if item.eqf_levels:
+        node["limitEQFLevel"] = [concept(f"{SNB}eqf/{n}", "eqf", f"EQF level {n}", str(n)) for n in item.eqf_levels]
+    alpha3 = ALPHA3.get(item.jurisdiction)
+    if alpha3 and alpha3 not in OUTSIDE_ATU:
+        node["limitJurisdiction"] = [concept(f"{ATU}{alpha3}", "atu", notation=alpha3)]
+    if item.notes:
+        node["additionalNote"] = [_note(note) for note in item.notes]
+    return node
+
+
+def qualification(spec: Specification) -> dict:
+    """An accredited micro-credential as an ELM qualification (a partial one: it is not a full degree)."""
+    language = spec.languages[0] if spec.languages else "en"
+    node = {
+        "@id": spec.uri,
+        "@type": "Qualification",
+        "title": {language: _text(spec.title)},
+        "isPartialQualification": True,
+        "language": [
+            concept(f"{LANGUAGE}{LANGUAGES[code]}", "language", notation=LANGUAGES[code])
+            for code in spec.languages
+            if code in LANGUAGES
+        ],
+        "learningOutcome": [
+            {"@id": f"{spec.uri}#outcome-{number}", "@type": "LearningOutcome", "title": {language: _text(text)}}
+            for number, text in enumerate(spec.learning_outcomes, 1)
+        ],
+    }
+    if spec.ects is not None:
+        node["creditPoint"] = [
+            {"@type": "CreditPoint", "framework": concept(ECTS, "education-credit", "ECTS"), "point": str(spec.ects)}
+        ]
+    if spec.workload_hours:
+        node["volumeOfLearning"] = f"PT{spec.workload_hours}H"
+    if spec.eqf_level:
+        node["eqfLevel"] = concept(f"{SNB}eqf/{spec.eqf_level}", "eqf", f"EQF level {spec.eqf_level}")
+    if spec.nqf_level_uri:
+        scheme = spec.nqf_level_uri.rsplit("/", 1)[0]
+        node["nqfLevel"] = [concept(spec.nqf_level_uri, scheme, spec.nqf_level_label)]
+    if spec.field_code:
+        node["thematicArea"] = [concept(f"{SNB}isced-f/{spec.field_code}", "isced-f", notation=spec.field_code)]
+    if spec.mode in MODES:
+        node["mode"] = [concept(MODES[spec.mode], "learning-assessment", spec.mode)]
+    if spec.entry_requirements.strip():
+        node["entryRequirement"] = _note(spec.entry_requirements, language)
+    notes = [
+        (label, value)
+        for label, value in (
+            ("Awarding body", spec.awarding_body),
+            ("Type of assessment", spec.assessment),
+            ("Supervision and identity verification", spec.supervision),
+            ("Grading", spec.grading),
+            ("Integration and stackability", spec.stackability),
+            ("Type of quality assurance", spec.quality_assurance),
+        )
+        if value
+    ]
+    if notes:
+        node["additionalNote"] = [_note(f"{label}: {value}") for label, value in notes]
+    if spec.accreditation_uri:
+        node["accreditation"] = [spec.accreditation_uri]
+    return node
+
+
+def jsonld_chunks(items: Iterable[tuple[Accreditation, Iterable[Specification]]]) -> Iterator[str]:
+    """{"@context": ..., "@graph": [...]}, written node by node."""
+    yield '{"@context": ' + json.dumps(CONTEXT) + ', "@graph": ['
+    first = True
+    for item, specifications in items:
+        for node in (accreditation(item), *(qualification(spec) for spec in specifications)):
+            yield ("" if first else ",") + "\n" + json.dumps(node, ensure_ascii=False)
+            first = False
+    yield "\n]}\n"
