@@ -16,7 +16,7 @@ from viewflow.workflow.status import STATUS
 from ..flows import AccreditationFlow
 from ..forms.drafts import EvidenceUploadForm
 from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
-from ..models import EvidenceDocument, InformationRequest, IssuedDocument
+from ..models import Application, EvidenceDocument, InformationRequest, IssuedDocument, Membership
 from ..services import applications as services
 from ..services.answers import remove_answer_document, unsent_answer_documents
 from ..services.drafts import add_evidence
@@ -46,7 +46,8 @@ def answered_requests():
 
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
-    """The signed-in person's open tasks, soonest due first, overdue ones marked."""
+    """The signed-in person's open work: their flow tasks, soonest due first and overdue ones marked, then the
+    drafts of their providers waiting to be submitted."""
     tasks = list(
         Task.objects.filter(owner=request.user, status=STATUS.ASSIGNED, flow_task_type="HUMAN")
         .select_related("process__application__provider")
@@ -56,7 +57,15 @@ def task_list(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     for task in tasks:
         task.is_overdue = task.due is not None and task.due < now
-    return render(request, "accreditation/task_list.html", {"tasks": tasks, "now": now})
+    drafts = (
+        Application.objects.visible_to(request.user)
+        .filter(status=Application.Status.DRAFT, provider__in=Membership.objects.providers_of(request.user))
+        .select_related("provider")
+        .order_by("created_at")
+    )
+    drafts = list(drafts)
+    context = {"tasks": tasks, "drafts": drafts, "count": len(tasks) + len(drafts), "now": now}
+    return render(request, "accreditation/task_list.html", context)
 
 
 @login_required
