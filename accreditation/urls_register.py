@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import identifiers, register, register_exports, register_manage
+from .views import identifiers, register, register_exports, register_feed, register_manage
 
 app_name = "register"
 
@@ -12,7 +12,8 @@ urlpatterns = [
     path("providers/<int:pk>/", register.provider_page, name="provider"),
     path("verify/", register.verify, name="verify-form"),
     path("verify/<str:certificate_id>/", register.verify, name="verify"),
-    path("feed.atom", register.RegisterFeed(), name="feed"),
+    path("feed.atom", register_feed.RegisterFeed(), name="feed"),
+    path("events.json", register_feed.events, name="events"),
     path("export.csv", register_exports.export_csv, name="export-csv"),
     path("export.xlsx", register_exports.export_xlsx, name="export-xlsx"),
     path("exports/<uuid:token>/", register_exports.export_job, name="export-job"),
@@ -21,8 +22,6 @@ urlpatterns = [
     path("export/elm.xml", register_exports.export_elm, name="export-elm"),
     path("export/deqar.json", register_exports.export_deqar, name="export-deqar"),
     path("export/deqar-warnings.json", register_exports.export_deqar_warnings, name="export-deqar-warnings"),
-    path("export/elm.jsonld", register_exports.export_elm_jsonld, name="export-elm-jsonld"),
-    path("export/elm/<str:country>.jsonld", register_exports.export_elm_country, name="export-elm-country"),
     path("entries/<int:pk>/manage/", register_manage.manage_entry, name="manage"),
     # Persistent identifiers (accreditation.identifiers): they dereference by content negotiation.
     path("entries/<int:pk>/", identifiers.entry, name="entry"),

@@ -4,7 +4,6 @@ verification and the feed of changes. Only published entries are ever read here.
 import datetime
 import hashlib
 
-from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -14,8 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.dateparse import parse_date
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frameworks.vocabularies import Country
@@ -214,37 +211,3 @@ def verify(request: HttpRequest, certificate_id: str | None = None) -> HttpRespo
             "last_event": entry.events.order_by("-effective_on", "-pk").first(),
         },
     )
-
-
-class RegisterFeed(Feed):
-    feed_type = Atom1Feed
-    title = gettext_lazy("Trusted provider register: decisions and status changes")
-    subtitle = gettext_lazy("Publications, suspensions, reinstatements and withdrawals of register entries.")
-
-    def link(self):
-        return reverse("register:search")
-
-    def items(self):
-        return RegisterEvent.objects.select_related("entry__provider").order_by("-recorded_at", "-pk")[:100]
-
-    def item_title(self, event):
-        return f"{event.entry.provider.legal_name}: {event.get_kind_display()}"
-
-    def item_description(self, event):
-        parts = [_("Status: %(status)s") % {"status": event.get_status_display()}]
-        parts.append(_("Valid %(start)s to %(end)s") % {"start": event.valid_from, "end": event.valid_until})
-        if event.reason:
-            parts.append(event.reason)
-        return " — ".join(parts)
-
-    def item_link(self, event):
-        return reverse("register:provider", args=[event.entry.provider_id]) + f"#entry-{event.entry.certificate_id}"
-
-    def item_guid(self, event):
-        return f"register-event-{event.pk}"
-
-    def item_updateddate(self, event):
-        return event.recorded_at
-
-    def item_pubdate(self, event):
-        return event.recorded_at
