@@ -22,6 +22,8 @@ urlpatterns = [
     path("export/elm.xml", register_exports.export_elm, name="export-elm"),
     path("export/deqar.json", register_exports.export_deqar, name="export-deqar"),
     path("export/deqar-warnings.json", register_exports.export_deqar_warnings, name="export-deqar-warnings"),
+    path("export/elm.jsonld", register_exports.export_elm_jsonld, name="export-elm-jsonld"),
+    path("export/elm/<str:country>.jsonld", register_exports.export_elm_country, name="export-elm-country"),
     path("entries/<int:pk>/manage/", register_manage.manage_entry, name="manage"),
     # Persistent identifiers (accreditation.identifiers): they dereference by content negotiation.
     path("entries/<int:pk>/", identifiers.entry, name="entry"),
