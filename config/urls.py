@@ -15,7 +15,6 @@ urlpatterns = [
     path("accounts/password_reset/", security_views.LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("accreditation.security.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     # Choosing the display language changes nothing but a cookie, so it needs no CSRF token; without one, public
     # pages (which all carry the language switcher) are the same for every reader and can be cached whole.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
