@@ -1,5 +1,6 @@
 """What the API shows of the register: published entries and the providers that have them."""
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from ..models import Provider, RegisterEntry, RegisterScopeItem
@@ -51,6 +52,15 @@ class EntrySerializer(serializers.ModelSerializer):
         "change of the entry or its history."
     )
 
+    credential = serializers.SerializerMethodField(
+        help_text="The entry as a signed W3C verifiable credential (application/vc+jwt), with its status list entries."
+    )
+
+    def get_credential(self, entry) -> str:
+        path = reverse("trust:entry-credential", args=[entry.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
     def get_state(self, entry) -> dict:
         state = entry_state(entry)
         return {
@@ -80,5 +90,6 @@ class EntrySerializer(serializers.ModelSerializer):
             "authority",
             "scope",
             "state",
+            "credential",
             "updated_at",
         ]

@@ -130,3 +130,13 @@ def test_deploy_check_warns_when_no_signing_key_is_configured(settings, tmp_path
     settings.SIGNING_KEY_DIR = tmp_path / "empty"
     (warning,) = signing_key_configured(None)
     assert warning.id == "trust.W001"
+
+
+def test_the_api_links_each_entry_to_its_signed_credential(client, jwks):
+    entry = make_register_entry()
+    response = client.get(f"/api/v1/entries/{entry.certificate_id}/")
+    assert response.status_code == 200
+    link = response.json()["credential"]
+    assert link.endswith(f"/register/entries/{entry.pk}/credential.jwt")
+    token = client.get(link.removeprefix("http://testserver")).content.decode()
+    assert jwt.decode(token, jwks).claims["credentialSubject"]["accreditation"]["certificateId"] == entry.certificate_id
