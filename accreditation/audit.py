@@ -1,56 +1,26 @@
-"""Writing and verifying the audit chain."""
+"""Writing and verifying the audit chain, and anchoring its head outside the database (see models/audit.py for
+what the chain proves)."""
 
+import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
+from django.core import signing
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from .models import Application, AuditEvent, AuditHead
-from .models.audit import GENESIS_HASH
+from .models.audit import GENESIS_HASH, Verb, chain_key
 
-# The words people read in an application's history; events keep the plain English verb as stored data.
-VERB_LABELS = {
-    "accepted the invitation": _("accepted the invitation"),
-    "declined the invitation": _("declined the invitation"),
-    "added a micro-credential": _("added a micro-credential"),
-    "answered the information request": _("answered the information request"),
-    "attached evidence": _("attached evidence"),
-    "chased a reviewer": _("sent a reminder to a reviewer"),
-    "commented on the draft report": _("commented on the draft report"),
-    "consolidated the reviews": _("consolidated the reviews"),
-    "created a draft application": _("created the draft application"),
-    "decided": _("decided"),
-    "edited the draft application": _("edited the draft application"),
-    "finalised the review report": _("finalised the review report"),
-    "imported a catalogue": _("imported a catalogue"),
-    "invited a reviewer": _("invited a reviewer"),
-    "issued document": _("issued a document"),
-    "moved": _("moved to the next step"),
-    "published to the register": _("published to the register"),
-    "reassigned a task": _("reassigned a task"),
-    "recorded the site visit": _("recorded the site visit"),
-    "removed evidence": _("removed evidence"),
-    "replaced a reviewer": _("replaced a reviewer"),
-    "screened": _("screened the application"),
-    "sent a reminder": _("sent a deadline reminder"),
-    "started the accreditation process": _("started the accreditation process"),
-    "submitted a review": _("submitted a review"),
-    "submitted": _("submitted the application"),
-    "updated the provider profile": _("updated the provider profile"),
-    "updated the reviewer profile": _("updated the reviewer profile"),
-    "register entry suspended": _("suspended the register entry"),
-    "register entry reinstated": _("lifted the suspension of the register entry"),
-    "register entry withdrawn": _("withdrew the register entry"),
-    "added in the administration": _("added in the administration"),
-    "changed in the administration": _("changed in the administration"),
-    "deleted in the administration": _("deleted in the administration"),
-}
+logger = logging.getLogger("security.audit")
+HEAD_SALT = "accreditation.audit.head"
 
 
 def verb_label(verb: str) -> str:
-    return str(VERB_LABELS.get(verb, verb))
+    return str(Verb(verb).label) if verb in Verb.values else verb
 
 
 def record(*, actor, verb: str, target: models.Model, data: dict | None = None) -> AuditEvent:
@@ -60,15 +30,18 @@ def record(*, actor, verb: str, target: models.Model, data: dict | None = None) 
         # Locking the head row serialises writers on PostgreSQL; on SQLite the write lock does the same.
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
         application = target if isinstance(target, Application) else getattr(target, "application", None)
+        application = application if isinstance(application, Application) else None
+        known_actor = getattr(actor, "pk", None) is not None
         event = AuditEvent(
             at=timezone.now(),
-            actor=actor if getattr(actor, "pk", None) else None,
-            actor_name=(actor.get_full_name() or actor.get_username()) if getattr(actor, "pk", None) else "",
-            verb=verb,
+            actor_id=actor.pk if known_actor else None,
+            actor_name=(actor.get_full_name() or actor.get_username()) if known_actor else "",
+            verb=str(verb),
             target_type=target._meta.label_lower,
             target_id=str(target.pk),
             target_repr=str(target)[:255],
-            application=application if isinstance(application, Application) else None,
+            application_id=application.pk if application else None,
+            application_reference=application.reference if application else "",
             data=data or {},
             prev_hash=head.last_hash,
         )
@@ -85,17 +58,79 @@ class ChainBreak:
     reason: str
 
 
-def verify_chain(events: Iterable[AuditEvent] | None = None) -> ChainBreak | None:
-    """Walk the chain in order and return the first broken link, or None when it is intact."""
-    expected_prev = GENESIS_HASH
+def _has_domain_data() -> bool:
+    """Whether the database holds what the chain should describe (an audit of nothing is only fine when empty)."""
+    return Application.objects.exclude(status=Application.Status.DRAFT).exists()
+
+
+def verify_chain(events: Iterable[AuditEvent] | None = None, anchors: Iterable[dict] = ()) -> ChainBreak | None:
+    """Walk the chain in order and return the first broken link, or None when it is intact. Each anchor (a head
+    signed earlier and kept outside the database) names an event and hash that must still be in the chain."""
+    expected_prev, count = GENESIS_HASH, 0
+    wanted = {int(anchor["last_id"]): anchor["hash"] for anchor in anchors if anchor.get("last_id")}
     events = events if events is not None else AuditEvent.objects.order_by("pk").iterator(chunk_size=2000)
     for event in events:
         if event.prev_hash != expected_prev:
             return ChainBreak(event.pk, "its previous-hash does not match the event before it")
         if event.compute_hash() != event.hash:
             return ChainBreak(event.pk, "its content does not match its hash")
-        expected_prev = event.hash
+        if event.pk in wanted and wanted.pop(event.pk) != event.hash:
+            return ChainBreak(event.pk, "it differs from the signed head anchored outside the database")
+        expected_prev, count = event.hash, count + 1
+    if wanted:
+        return ChainBreak(0, "events named by a signed head anchored outside the database are missing: truncated")
     head = AuditHead.objects.filter(pk=1).first()
-    if head is not None and head.last_hash != expected_prev:
+    if head is None:
+        if count or _has_domain_data():
+            return ChainBreak(0, "the chain's head is missing")
+        return None
+    if head.last_hash != expected_prev:
         return ChainBreak(0, "the chain ends before the recorded head: events were deleted")
+    if count == 0 and _has_domain_data():
+        return ChainBreak(0, "the chain is empty although applications have been submitted")
     return None
+
+
+def signed_head() -> str:
+    """The chain's current head (last event id, its hash, the number of events, when) signed with the chain key."""
+    last = AuditEvent.objects.order_by("-pk").values("pk", "hash").first() or {"pk": 0, "hash": GENESIS_HASH}
+    head = {
+        "last_id": last["pk"],
+        "hash": last["hash"],
+        "events": AuditEvent.objects.count(),
+        "at": timezone.now().isoformat(),
+    }
+    return signing.dumps(head, key=chain_key().hex(), salt=HEAD_SALT, compress=False)
+
+
+def read_signed_head(token: str) -> dict:
+    """The head inside a signed token; raises signing.BadSignature when it was not signed with the chain key."""
+    return signing.loads(token, key=chain_key().hex(), salt=HEAD_SALT)
+
+
+def anchor_file() -> Path | None:
+    return Path(settings.AUDIT_ANCHOR_FILE) if settings.AUDIT_ANCHOR_FILE else None
+
+
+def write_daily_anchor() -> str | None:
+    """Once a day, append the signed head to the anchor file and the security log; return it when written."""
+    path, today = anchor_file(), timezone.localdate().isoformat()
+    if path is None:
+        return None
+    lines = path.read_text().splitlines() if path.exists() else []
+    if lines and json.loads(lines[-1]).get("day") == today:
+        return None
+    token = signed_head()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        handle.write(json.dumps({"day": today, "head": token}) + "\n")
+    logger.info("audit head", extra={"security_event": {"event": "audit_head", "day": today, "head": token}})
+    return token
+
+
+def stored_anchors() -> list[dict]:
+    """The heads of the anchor file, each checked against the chain key (a forged line raises BadSignature)."""
+    path = anchor_file()
+    if path is None or not path.exists():
+        return []
+    return [read_signed_head(json.loads(line)["head"]) for line in path.read_text().splitlines() if line.strip()]

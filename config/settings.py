@@ -335,6 +335,7 @@ RATE_LIMITS = {
     "register:verify*": {"rate": "30/m", "user_rate": "120/m"},
     "api:*": {"rate": "120/m", "user_rate": "600/m"},
     "api-schema": {"rate": "30/m"},
+    "audit-head": {"rate": "30/m"},
     "password_reset": {"rate": "10/h", "methods": ["POST"]},
     "security:two-factor-*": {"rate": "20/m", "methods": ["POST"]},
 }
@@ -365,6 +366,19 @@ ADMINS = [
     for address in env_list("ADMINS")
 ]
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", "accreditation@localhost"))
+
+# The audit chain's HMAC key (kept here, never in the database; empty: derived from SECRET_KEY, so set it before
+# ever rotating SECRET_KEY), and the file of signed daily heads that workflow_timers appends to and verify_audit
+# checks. Keep a copy of that file, or of the log, somewhere the database's administrators cannot write.
+AUDIT_CHAIN_KEY = os.environ.get("AUDIT_CHAIN_KEY", "")
+AUDIT_ANCHOR_FILE = Path(os.environ.get("AUDIT_ANCHOR_FILE", VAR_DIR / "audit-anchors.jsonl"))
+# Background-job files (downloads, checked imports) older than this are removed by workflow_timers.
+JOB_FILE_RETENTION = timedelta(hours=int(os.environ.get("JOB_FILE_RETENTION_HOURS", "24")))
+# Large downloads: an identical one running or finished this recently is reused; at most this many run per client
+# and overall.
+REGISTER_EXPORT_FRESH = timedelta(minutes=int(os.environ.get("REGISTER_EXPORT_FRESH_MINUTES", "10")))
+JOBS_ACTIVE_PER_CLIENT = int(os.environ.get("JOBS_ACTIVE_PER_CLIENT", "2"))
+JOBS_ACTIVE_MAX = int(os.environ.get("JOBS_ACTIVE_MAX", "8"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -14,6 +14,7 @@ urlpatterns = [
     # Before Django's own: the same password reset, sending at most a few e-mails per address and hour.
     path("accounts/password_reset/", security_views.LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("accreditation.security.urls")),
+    path("audit/head", security_views.audit_head, name="audit-head"),
     path("accounts/", include("django.contrib.auth.urls")),
     # Choosing the display language changes nothing but a cookie, so it needs no CSRF token; without one, public
     # pages (which all carry the language switcher) are the same for every reader and can be cached whole.

@@ -3,6 +3,7 @@ in this process (the embedded default). Tests set JOBS_RUN_INLINE to run them at
 
 import logging
 import threading
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
@@ -32,6 +33,39 @@ def update(job: Job, **changes) -> None:
     Job.objects.filter(pk=job.pk).update(**changes)
     for name, value in changes.items():
         setattr(job, name, value)
+
+
+class JobLimitReached(Exception):
+    """Too many jobs are running, for this client or overall; try again after retry_after seconds."""
+
+    def __init__(self, retry_after: int = 60):
+        super().__init__(f"too many background jobs; retry after {retry_after} s")
+        self.retry_after = retry_after
+
+
+def check_capacity(kind: str, client: str) -> None:
+    """Refuse a new job of this kind when the client already has JOBS_ACTIVE_PER_CLIENT active ones, or
+    JOBS_ACTIVE_MAX are active overall (jobs looking stuck for over an hour do not count)."""
+    recent = timezone.now() - timedelta(hours=1)
+    active = Job.objects.filter(kind=kind, status__in=Job.ACTIVE, created_at__gte=recent)
+    if active.filter(result__client=client).count() >= settings.JOBS_ACTIVE_PER_CLIENT:
+        raise JobLimitReached()
+    if active.count() >= settings.JOBS_ACTIVE_MAX:
+        raise JobLimitReached()
+
+
+def remove_old_job_files() -> int:
+    """Delete finished jobs older than JOB_FILE_RETENTION with their files; return how many files went."""
+    cutoff = timezone.now() - settings.JOB_FILE_RETENTION
+    removed = 0
+    old = Job.objects.exclude(status__in=Job.ACTIVE).filter(created_at__lt=cutoff)
+    for job in old.iterator():
+        for field in (job.output, job.source):
+            if field.name:
+                field.storage.delete(field.name)
+                removed += 1
+        job.delete()
+    return removed
 
 
 def fail(job: Job, message: str) -> None:

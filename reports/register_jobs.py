@@ -1,14 +1,18 @@
 """Large downloads of the register, built in the background so that no request waits for them."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.files import File
-from django.db.models import Prefetch
+from django.db import connection, transaction
+from django.db.models import Prefetch, Q
 from django.http import QueryDict
 from django.utils import timezone
 
 from config.site import site_url
 
 from . import register_exports as builders
-from .jobs import runner
+from .jobs import check_capacity, runner, start_job
 from .models import Job
 
 PROGRESS_EVERY = 1000
@@ -23,6 +27,33 @@ def entries_for(query: str):
     return register_filter.qs.prefetch_related(
         Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title"))
     )
+
+
+def register_export_job(*, query: str, user, client: str) -> Job:
+    """The background job that builds this download of the register. An anonymous request of the same query
+    while an identical job is running, or finished less than REGISTER_EXPORT_FRESH ago, gets that job; a signed-in
+    person gets their own the same way. Otherwise a new job is started, within the caps of check_capacity
+    (JobLimitReached past them)."""
+    owner = user if getattr(user, "is_authenticated", False) else None
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Serialise the look-up and the creation, so that simultaneous identical requests make one job.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext('reports.register_export_job'))")
+        fresh = timezone.now() - settings.REGISTER_EXPORT_FRESH
+        same = Job.objects.filter(kind=Job.Kind.REGISTER_EXPORT, created_by=owner, result__query=query).filter(
+            Q(status__in=Job.ACTIVE, created_at__gte=timezone.now() - timedelta(hours=1))
+            | Q(status=Job.Status.DONE, finished_at__gte=fresh)
+        )
+        existing = same.order_by("-created_at").first()
+        if existing is not None:
+            return existing
+        check_capacity(Job.Kind.REGISTER_EXPORT, client)
+        job = Job.objects.create(
+            kind=Job.Kind.REGISTER_EXPORT, created_by=owner, result={"query": query, "client": client}
+        )
+        start_job(job)
+    return job
 
 
 @runner(Job.Kind.REGISTER_EXPORT)

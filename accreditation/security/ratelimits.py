@@ -13,6 +13,8 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
+from reports.jobs import JobLimitReached
+
 from .clients import client_ip
 
 
@@ -67,4 +69,10 @@ class RateLimitMiddleware:
         usage = get_usage(request, group=pattern, key=client_key, rate=rate, increment=True)
         if usage is not None and usage["should_limit"]:
             return too_many_requests(max(1, usage["time_left"]))
+        return None
+
+    def process_exception(self, request, exception):
+        # Background jobs past their caps (reports.jobs.check_capacity) are a client's limit as well.
+        if isinstance(exception, JobLimitReached):
+            return too_many_requests(exception.retry_after)
         return None

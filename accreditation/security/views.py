@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +21,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accreditation import audit
 
 from .auth_events import log_event
 from .two_factor import requires_two_factor
@@ -146,3 +148,13 @@ def locked_out(request, credentials, *args, **kwargs):
         "cooloff_minutes": max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)),
     }
     return render(request, "registration/locked_out.html", context, status=429)
+
+
+@require_http_methods(["GET", "HEAD"])
+def audit_head(request):
+    """The audit chain's current head, signed with the chain key: anyone may keep copies, and verify_audit --head
+    shows whether the chain still contains what it said (so that deleting its last events is seen)."""
+    token = audit.signed_head()
+    response = JsonResponse({"signed_head": token, **audit.read_signed_head(token)})
+    response["Cache-Control"] = "no-store"
+    return response

@@ -89,17 +89,13 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     if error:
         return error
     if entries.count() > settings.REGISTER_EXPORT_INLINE_MAX:
-        from reports.jobs import start_job
-        from reports.models import Job
+        from accreditation.security.ratelimits import client_key
+        from reports.register_jobs import register_export_job
 
         query = request.GET.copy()
         query.pop("page", None)
-        job = Job.objects.create(
-            kind=Job.Kind.REGISTER_EXPORT,
-            created_by=request.user if request.user.is_authenticated else None,
-            result={"query": query.urlencode()},
-        )
-        start_job(job)
+        # An identical job running or fresh is reused; past the caps this raises JobLimitReached (a 429).
+        job = register_export_job(query=query.urlencode(), user=request.user, client=client_key("", request))
         return redirect("register:export-job", job.token)
     handle = builders.xlsx_file(
         builders.entry_rows(
