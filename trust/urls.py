@@ -17,6 +17,7 @@ urlpatterns = [
     path("register/check/", check.check_page, name="check"),
     path("register/check.json", check.check_api, name="check-api"),
     path("register/verify/document/", documents.verify_document, name="verify-document"),
+    path("register/providers/<int:pk>/record.json", trust_list.provider_record, name="provider-record"),
     path("register/trust-list.jws", trust_list.signed_list, name="trust-list"),
     path("register/trust-list.json", trust_list.readable_list, name="trust-list-json"),
     path("register/signed/<path:name>.jws", downloads.download_signature, name="download-signature"),

@@ -132,3 +132,25 @@ def test_the_list_verifies_offline_with_the_published_keys(client, tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "trust list of 1 entities" in result.stdout
+
+
+def test_a_providers_record_as_recorded_on_a_past_day(client):
+    today = timezone.localdate()
+    entry = make_register_entry(valid_from=today - datetime.timedelta(days=400))
+    RegisterEvent.objects.filter(entry=entry).update(recorded_at=timezone.now() - datetime.timedelta(days=399))
+    change_entry_status(entry=entry, change=RegisterEvent.Kind.SUSPENDED, reason="Complaint", by=_officer(entry))
+    now = client.get(f"/register/providers/{entry.provider_id}/record.json").json()
+    assert now["entries"][0]["status"] == "suspended"
+    before = client.get(
+        f"/register/providers/{entry.provider_id}/record.json",
+        {"as_recorded_on": (today - datetime.timedelta(days=2)).isoformat()},
+    ).json()
+    assert before["entries"][0]["status"] == "active"
+    assert client.get("/register/providers/999999/record.json").status_code == 404
+    assert client.get(f"/register/providers/{entry.provider_id}/record.json", {"as_of": "x"}).status_code == 400
+
+
+def _officer(entry):
+    officer = UserFactory()
+    Membership.objects.create(user=officer, authority=entry.authority, role=Role.OFFICER)
+    return officer

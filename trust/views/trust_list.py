@@ -6,7 +6,8 @@ import hashlib
 import json
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -14,7 +15,8 @@ from django.views.decorators.http import require_safe
 
 from accreditation.views.register import register_version
 
-from .. import trust_list
+from .. import credentials, history, trust_list
+from ..addresses import absolute
 from .unavailable import needs_signing_key
 
 KEEP_SECONDS = 3600
@@ -78,3 +80,34 @@ def readable_list(request: HttpRequest) -> HttpResponse:
         return kept
     body = json.dumps(kept[0], ensure_ascii=False, sort_keys=True)
     return _tagged(JsonResponse(kept[0], json_dumps_params={"ensure_ascii": False, "sort_keys": True}), body)
+
+
+@require_safe
+def provider_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the register said of one provider's entries on `as_of`, as recorded by `as_recorded_on` (JSON)."""
+    try:
+        as_of, recorded_on = _date(request, "as_of"), _date(request, "as_recorded_on")
+    except ValueError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    on = as_of or timezone.localdate()
+    entries = history.with_history(credentials.public_entries().filter(provider_id=pk))
+    said = [found for entry in entries if (found := history.said_on(entry, on, recorded_on))]
+    if not said and not entries.exists():
+        raise Http404
+    return JsonResponse(
+        {
+            "provider": pk,
+            "as_of": on.isoformat(),
+            "as_recorded_on": recorded_on.isoformat() if recorded_on else None,
+            "entries": [
+                {
+                    "certificate_id": found.entry.certificate_id,
+                    "status": found.status,
+                    "valid_from": found.valid_from.isoformat(),
+                    "valid_until": found.valid_until.isoformat(),
+                    "credential": absolute(reverse("trust:entry-credential", args=[found.entry.pk])),
+                }
+                for found in said
+            ],
+        }
+    )
