@@ -7,6 +7,8 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
+        from . import lookups
         from .page_cache import connect_receivers
 
         connect_receivers()
+        lookups.register()

@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy
 
 from frameworks.vocabularies import Country
+from reports.text import clean_text
 
 from ..filters import RegisterFilter, published_entries
 from ..models import IssuedDocument, Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
@@ -188,10 +189,15 @@ VERDICTS = {
 
 def verify(request: HttpRequest, certificate_id: str | None = None) -> HttpResponse:
     if certificate_id is None:
-        typed = " ".join(request.GET.get("certificate_id", "").split()).upper()[:40]
-        if typed:
+        typed = " ".join(clean_text(request.GET.get("certificate_id", "")).split()).upper()[:40]
+        if not typed:
+            return render(request, "accreditation/register/verify.html", {})
+        if "/" not in typed:
             return redirect("register:verify", typed)
-        return render(request, "accreditation/register/verify.html", {})
+        # No certificate id has a slash, and its URL could not carry one: answered here (it was a 500).
+        certificate_id = typed
+    # Control characters cannot be in an id, and PostgreSQL refuses a NUL in a query.
+    certificate_id = clean_text(certificate_id)
     entry = published_entries().filter(certificate_id=certificate_id.upper()[:40]).first()
     if entry is None:
         return render(
