@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import json
 
 from django.conf import settings
 from django.db.models import Max, Prefetch, Q
@@ -23,6 +24,7 @@ from ..filters import published_entries
 from ..identifiers import register_uris
 from ..models import Decision, RegisterEvent, RegisterScopeItem
 from ..register_files import file_entries, file_options
+from .identifiers import representation
 from .register import filtered
 
 CHUNK = 2000
@@ -228,6 +230,34 @@ def export_elm_country(request: HttpRequest, country: str) -> HttpResponse:
     if country not in Country.values:
         raise Http404
     return _jsonld_response(_country_entries(country), request)
+
+
+def _one_entry(entry):
+    return register_outputs.for_elm(published_entries().filter(pk=entry.pk))
+
+
+@representation("entry", "application/ld+json")
+def entry_as_jsonld(request: HttpRequest, entry) -> HttpResponse:
+    """An entry's URI in ELM 3 JSON-LD: its accreditation and its accredited micro-credentials."""
+    return _jsonld_response(_one_entry(entry), request)
+
+
+@representation("entry", "application/xml")
+def entry_as_elm_xml(request: HttpRequest, entry) -> HttpResponse:
+    """An entry's URI as an ELM accreditation document (AMS 3.3.1 XML)."""
+    records = register_outputs.accreditations(_one_entry(entry), register_uris(request), site_url(request))
+    return HttpResponse("".join(elm.elm_chunks(records)), content_type="application/xml; charset=utf-8")
+
+
+@representation("micro-credential", "application/ld+json")
+def micro_credential_as_jsonld(request: HttpRequest, item) -> HttpResponse:
+    """An accredited micro-credential's URI as an ELM qualification."""
+    uris = register_uris(request)
+    entry = _one_entry(item.entry).get()
+    scope_item = next(i for i in entry.scope_items.all() if i.pk == item.pk)
+    node = elm_jsonld.qualification(register_outputs.specification(scope_item, uris, uris.entry(entry.pk)))
+    document = {"@context": elm_jsonld.CONTEXT, "@graph": [node]}
+    return HttpResponse(json.dumps(document, ensure_ascii=False), content_type="application/ld+json")
 
 
 def export_job(request: HttpRequest, token) -> HttpResponse:

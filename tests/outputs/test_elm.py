@@ -133,6 +133,12 @@ def test_every_download_filters_by_status(client, entries):
         assert {a.findtext("a:status", namespaces=NS) for a in _accreditations(document).values()} == {status}
         graph = json.loads(body(client.get("/register/export/elm.jsonld", {"status": status})))["@graph"]
         assert {n["status"] for n in graph if n["@type"] == "Accreditation"} == {status}
+        fresh = RegisterEntry.objects.filter(pk__in=[e.pk for e in entries.values()])
+        wanted = {e.certificate_id for e in fresh if e.effective_status_on() == status}
+        csv_text = body(client.get("/register/export.csv", {"status": status})).decode("utf-8-sig")
+        json_text = body(client.get("/register/export.json", {"status": status})).decode()
+        for text in (csv_text, json_text):
+            assert {e.certificate_id for e in entries.values() if e.certificate_id in text} == wanted
 
 
 def test_elm_jsonld_conforms_to_the_ams_shapes(client, entries):
@@ -195,3 +201,19 @@ def test_downloads_take_modified_since(client, entries):
     document = assert_valid_xml(body(client.get("/register/export/elm.xml", {"modified_since": later.isoformat()})))
     assert list(_accreditations(document)) == [entries["expired"].certificate_id]
     assert client.get("/register/export/elm.jsonld", {"modified_since": "soon"}).status_code == 400
+
+
+def test_an_entrys_uri_answers_elm_json_ld_and_xml_by_content_negotiation(client, entries):
+    entry = entries["withdrawn"]
+    document = json.loads(body(client.get(f"/register/entries/{entry.pk}/", headers={"accept": "application/ld+json"})))
+    graph = assert_conforms(document)
+    accreditation = next(graph.subjects(RDF.type, ELM.Accreditation))
+    assert str(accreditation).endswith(f"/register/entries/{entry.pk}/")
+    assert str(graph.value(accreditation, ELM.status)) == "withdrawn"
+    xml = assert_valid_xml(body(client.get(f"/register/entries/{entry.pk}/", headers={"accept": "application/xml"})))
+    assert [a.findtext("a:status", namespaces=NS) for a in _accreditations(xml).values()] == ["withdrawn"]
+    item = entry.scope_items.first()
+    response = client.get(f"/register/micro-credentials/{item.pk}/", headers={"accept": "application/ld+json"})
+    qualification = json.loads(body(response))["@graph"][0]
+    assert qualification["@type"] == "Qualification" and qualification["title"]
+    assert_conforms(json.loads(body(response)))
