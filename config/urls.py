@@ -1,6 +1,8 @@
 """Root URLconf. Public URLs here are part of the product (certificates print them): keep them stable."""
 
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
@@ -11,6 +13,8 @@ from accreditation.views import public
 urlpatterns = [
     path("", public.home, name="home"),
     path("healthz", public.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever a page links to; the icon is a static file like the others.
+    path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True), name="favicon"),
     # Before Django's own: the same password reset, sending at most a few e-mails per address and hour.
     path("accounts/password_reset/", security_views.LimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("accreditation.security.urls")),

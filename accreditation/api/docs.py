@@ -1,8 +1,16 @@
 """A documentation page for the API, rendered on the server from the OpenAPI schema (no scripts, no CDN)."""
 
+import markdown
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from drf_spectacular.generators import SchemaGenerator
+
+
+def as_html(text: str) -> str:
+    """OpenAPI descriptions are Markdown; ours come from this project's own docstrings and settings, never from
+    users, so the HTML Markdown makes of them is shown as it is."""
+    return mark_safe(markdown.markdown(text.strip(), extensions=["fenced_code", "tables"]))
 
 
 def api_docs(request: HttpRequest) -> HttpResponse:
@@ -10,12 +18,21 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     operations = []
     for route, methods in schema["paths"].items():
         for method, operation in methods.items():
+            parameters = [
+                {**parameter, "description_html": as_html(parameter.get("description", ""))}
+                for parameter in operation.get("parameters", [])
+            ]
             operations.append(
                 {
                     "method": method.upper(),
                     "path": route,
-                    "summary": operation.get("description", "").strip(),
-                    "parameters": operation.get("parameters", []),
+                    "summary": as_html(operation.get("description", "")),
+                    "parameters": parameters,
                 }
             )
-    return render(request, "accreditation/api_docs.html", {"schema": schema, "operations": operations})
+    description = as_html(schema.get("info", {}).get("description", ""))
+    return render(
+        request,
+        "accreditation/api_docs.html",
+        {"schema": schema, "description": description, "operations": operations},
+    )
