@@ -3,11 +3,19 @@ register and the audit trail change only through the flow and the services: here
 
 Every edit saved through the admin is written to the audit chain, like any other write."""
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from viewflow.workflow.admin import ProcessAdmin, TaskAdmin
+from viewflow.workflow.models import Process, Task
 
 from . import audit, register_index
 from .models import (
@@ -266,3 +274,52 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["pk", "at", "actor_name", "verb", "target_repr"]
     search_fields = ["verb", "target_repr", "actor_name"]
     list_filter = ["verb"]
+
+
+# --- Other packages' admin pages ---------------------------------------------------------------------------
+# viewflow's process and task pages would let anyone with the model permission move a process past its checks:
+# read-only here, like the applications. Accounts, groups, second-factor devices and sign-in lockouts stay
+# editable (that is how an administrator unlocks someone) and every change to them is audited.
+for model in (Process, Task, User, Group, TOTPDevice, AccessAttempt, AccessLog, AccessFailureLog):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+
+
+@admin.register(Process)
+class ReadOnlyProcessAdmin(ReadOnlyAdmin, ProcessAdmin):
+    pass
+
+
+@admin.register(Task)
+class ReadOnlyTaskAdmin(ReadOnlyAdmin, TaskAdmin):
+    pass
+
+
+@admin.register(User)
+class AuditedUserAdmin(AuditedAdmin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):
+    pass
+
+
+@admin.register(TOTPDevice)
+class AuditedTOTPDeviceAdmin(AuditedAdmin, TOTPDeviceAdmin):
+    pass
+
+
+@admin.register(AccessAttempt)
+class AuditedAccessAttemptAdmin(AuditedAdmin, AccessAttemptAdmin):
+    pass
+
+
+@admin.register(AccessLog)
+class ReadOnlyAccessLogAdmin(ReadOnlyAdmin, AccessLogAdmin):
+    pass
+
+
+@admin.register(AccessFailureLog)
+class ReadOnlyAccessFailureLogAdmin(ReadOnlyAdmin, AccessFailureLogAdmin):
+    pass

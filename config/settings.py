@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Outside the session middleware, so that it sees (and marks Secure over HTTPS) the cookies it sets.
     "accreditation.security.headers.SecurityHeadersMiddleware",
+    # Before anything reads the body (sessions, CSRF): refuses an upload whose declared size is over the limit.
+    "accreditation.security.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
