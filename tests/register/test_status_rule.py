@@ -86,3 +86,12 @@ def test_issued_is_the_decision_date_and_modified_the_last_change():
     assert entry_state(RegisterEntry.objects.get(pk=entry.pk)).modified >= later.recorded_at
     annotated = RegisterEntry.objects.with_public_state().get(pk=entry.pk)
     assert entry_state(annotated).modified >= later.recorded_at
+
+
+def test_the_provider_page_as_of_a_date_after_the_end_says_expired_for_a_suspended_entry(client):
+    entry = make_register_entry(valid_from=TODAY - datetime.timedelta(days=100), years=1, status=EntryStatus.SUSPENDED)
+    after = entry.valid_until + datetime.timedelta(days=1)
+    page = client.get(f"/register/providers/{entry.provider_id}/", {"as_of": after.isoformat()}).content.decode()
+    assert "status-expired" in page and "status-suspended" not in page
+    during = client.get(f"/register/providers/{entry.provider_id}/", {"as_of": TODAY.isoformat()}).content.decode()
+    assert "status-suspended" in during
