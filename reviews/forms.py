@@ -4,6 +4,7 @@ consolidation. The rules live in reviews.services; these forms collect and label
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accreditation.validators import no_control_characters
 from frameworks.models import ScaleValue
 
 from .models import Panel, PanelMember, Recommendation
@@ -42,6 +43,7 @@ class PanelForm(forms.Form):
                 label=_("Justification for %(name)s despite the conflict") % {"name": candidate.name},
                 required=False,
                 widget=forms.TextInput(),
+                validators=[no_control_characters],
             )
 
     def rows(self):
@@ -96,6 +98,7 @@ class InvitationForm(forms.Form):
             "Required if you decline. Any link with the provider: employment, consultancy, study, family, "
             "competing interests; or simply that you are not available."
         ),
+        validators=[no_control_characters],
     )
 
     def clean(self):
@@ -111,7 +114,12 @@ class ReviewForm(forms.Form):
     recommendation = forms.ChoiceField(
         label=_("Overall recommendation"), choices=[("", "—"), *Recommendation.choices], required=False
     )
-    summary = forms.CharField(label=_("Overall assessment"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    summary = forms.CharField(
+        label=_("Overall assessment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[no_control_characters],
+    )
 
     def __init__(self, *args, standards, versions, scale_values: dict[int, list[ScaleValue]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,9 +134,12 @@ class ReviewForm(forms.Form):
                 label=_("Rationale for %(code)s") % {"code": standard.code},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
+                validators=[no_control_characters],
             )
             self.fields[f"evidence_{standard.pk}"] = forms.CharField(
-                label=_("Evidence references for %(code)s") % {"code": standard.code}, required=False
+                label=_("Evidence references for %(code)s") % {"code": standard.code},
+                required=False,
+                validators=[no_control_characters],
             )
         yes_no = [("", "—"), ("yes", _("Confirmed")), ("no", _("Disputed"))]
         for version in self.versions:
@@ -139,7 +150,9 @@ class ReviewForm(forms.Form):
                 label=_("Workload of “%(title)s”") % {"title": version.title}, choices=yes_no, required=False
             )
             self.fields[f"reason_{version.pk}"] = forms.CharField(
-                label=_("Reason for “%(title)s”") % {"title": version.title}, required=False
+                label=_("Reason for “%(title)s”") % {"title": version.title},
+                required=False,
+                validators=[no_control_characters],
             )
 
     def standard_rows(self):
@@ -187,8 +200,14 @@ class ConsolidationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line; required when recommending accreditation with conditions."),
+        validators=[no_control_characters],
     )
-    summary = forms.CharField(label=_("Summary of findings"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    summary = forms.CharField(
+        label=_("Summary of findings"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[no_control_characters],
+    )
 
     def __init__(self, *args, standards, scale_values: dict[int, list[ScaleValue]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,6 +222,7 @@ class ConsolidationForm(forms.Form):
                 label=_("Consolidated rationale for %(code)s") % {"code": standard.code},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
+                validators=[no_control_characters],
             )
 
     def judgements(self) -> dict:

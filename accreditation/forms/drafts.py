@@ -7,6 +7,7 @@ from frameworks.models import FieldOfStudy
 
 from ..models import Application, EvidenceDocument, MicroCredential
 from ..uploads import check_evidence_file
+from ..validators import no_control_characters
 
 
 class ApplicationDraftForm(forms.ModelForm):
@@ -47,7 +48,7 @@ class ApplicationDraftForm(forms.ModelForm):
 
 class EvidenceUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=EvidenceDocument.Kind.choices)
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(label=_("Title"), max_length=255, validators=[no_control_characters])
     file = forms.FileField(
         label=_("File"), help_text=_("PDF, DOCX, ODT or XLSX, checked by content; 20 MB at most by default.")
     )

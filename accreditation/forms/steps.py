@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Decision
 from ..services.applications import ScreeningOutcome
+from ..validators import no_control_characters
 
 
 class ScreeningForm(forms.Form):
@@ -15,6 +16,7 @@ class ScreeningForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Required when you request information (what is needed) or reject (the reasons)."),
+        validators=[no_control_characters],
     )
 
     def clean(self):
@@ -28,7 +30,9 @@ class ScreeningForm(forms.Form):
 
 
 class InformationResponseForm(forms.Form):
-    response = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 8}))
+    response = forms.CharField(
+        label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 8}), validators=[no_control_characters]
+    )
 
 
 class ReportCommentForm(forms.Form):
@@ -36,6 +40,7 @@ class ReportCommentForm(forms.Form):
         label=_("Your comments on the draft report"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Point out factual errors or add context; the panel sees them before the report is final."),
+        validators=[no_control_characters],
     )
 
 
@@ -52,8 +57,11 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One condition per line; required for an accreditation with conditions."),
+        validators=[no_control_characters],
     )
-    rationale = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 6}))
+    rationale = forms.CharField(
+        label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 6}), validators=[no_control_characters]
+    )
     valid_from = forms.DateField(
         label=_("Valid from"),
         required=False,

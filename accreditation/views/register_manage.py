@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from ..models import RegisterEntry, RegisterEvent
 from ..services.register import TRANSITIONS, change_entry_status
+from ..validators import no_control_characters
 
 # What each change is called as an action, and why it cannot be made when the entry's status forbids it.
 ACTIONS = {
@@ -41,6 +42,7 @@ class StatusChangeForm(forms.Form):
         label=gettext_lazy("Reason"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("Shown on the public register and sent to the provider."),
+        validators=[no_control_characters],
     )
 
     def __init__(self, *args, status: str, **kwargs):

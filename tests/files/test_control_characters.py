@@ -69,3 +69,17 @@ def test_the_provider_profile_refuses_malformed_ror_ids_and_schac_codes():
     assert not form.is_valid()
     assert "ror.org" in form.errors["ror_id"][0]
     assert "domain" in form.errors["schac_code"][0]
+
+
+def test_forms_that_are_not_model_forms_refuse_them_too():
+    from accreditation.forms.steps import DecisionForm, InformationResponseForm
+    from accreditation.views.register_manage import StatusChangeForm
+    from reviews.forms import InvitationForm
+
+    answer = InformationResponseForm({"response": "See annex\x0b 2"})
+    assert not answer.is_valid() and "control character" in answer.errors["response"][0]
+    assert "control character" in DecisionForm({"rationale": "Compliant\x07"}).errors["rationale"][0]
+    reason = StatusChangeForm({"change": "suspended", "reason": "Complaint\x1b"}, status="active")
+    assert "control character" in reason.errors["reason"][0]
+    declaration = InvitationForm({"declaration": "Former colleague\x00"}).errors.get("declaration", [""])[0]
+    assert "control character" in declaration
