@@ -209,6 +209,34 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+
+def s3_storage_settings(*, bucket: str, region: str = "", endpoint_url: str = "", location: str = "") -> dict:
+    """django-storages' S3 backend (any S3-compatible store) for the private files: objects never overwritten,
+    read only through the app's own views, which check who may see them."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "region_name": region or None,
+            "endpoint_url": endpoint_url or None,
+            "location": location,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
+
+# Files shared by several web processes: FILE_STORAGE=s3 with AWS_STORAGE_BUCKET_NAME (and AWS_S3_REGION_NAME,
+# AWS_S3_ENDPOINT_URL for another S3-compatible service, AWS_LOCATION for a prefix; the credentials are boto3's
+# usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). Needs the s3 extra: pip install -e '.[s3]'.
+if os.environ.get("FILE_STORAGE", "local") == "s3":
+    STORAGES["default"] = s3_storage_settings(
+        bucket=os.environ["AWS_STORAGE_BUCKET_NAME"],
+        region=os.environ.get("AWS_S3_REGION_NAME", ""),
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+        location=os.environ.get("AWS_LOCATION", ""),
+    )
+
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
