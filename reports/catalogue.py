@@ -30,6 +30,8 @@ class Column:
     hint: str = ""
     mandatory: bool = False  # a mandatory element of the EU standard (the alignment checks report it missing)
     number: bool = False
+    # Columns added after the first template may be absent from files made from it.
+    required_in_header: bool = True
 
 
 COLUMNS = [
@@ -55,7 +57,7 @@ COLUMNS = [
     Column(
         "nqf_level",
         "NQF level",
-        gettext_lazy("Framework and level as listed, e.g. IE-NFQ 8 (the level is mandatory: NQF or EQF)."),
+        gettext_lazy("Framework and level as listed, e.g. IE-NFQ 8 (mandatory where a level applies: NQF or EQF)."),
         mandatory=True,
     ),
     Column("eqf_level", "EQF level", gettext_lazy("1 to 8; leave empty to derive it from the NQF level."), number=True),
@@ -70,6 +72,25 @@ COLUMNS = [
     Column("further_information", "Further information", gettext_lazy("Anything else a learner should know.")),
     Column("field", "ISCED-F field", gettext_lazy("ISCED-F code, e.g. 06 or 0613.")),
     Column("languages", "Languages", gettext_lazy("Two-letter codes separated by commas, e.g. en,fr.")),
+    # Added after the first template: at the end, so that files made from it keep their columns.
+    Column(
+        "other_awarding_bodies",
+        "Other awarding bodies",
+        gettext_lazy("When awarded jointly: the other bodies, one per line inside the cell."),
+        required_in_header=False,
+    ),
+    Column(
+        "other_countries",
+        "Other issuer countries",
+        gettext_lazy("When issuers are in several countries: the others' two-letter codes, e.g. BE,NL."),
+        required_in_header=False,
+    ),
+    Column(
+        "level_not_applicable",
+        "No level applies",
+        gettext_lazy("yes when no NQF or EQF level applies (then leave the levels empty)."),
+        required_in_header=False,
+    ),
 ]
 HEADERS = [column.header for column in COLUMNS]
 BY_KEY = {column.key: column for column in COLUMNS}
@@ -78,6 +99,9 @@ CHOICE_KEYS = ("country", "eqf_level", "cycle", "assessment_type", "participatio
 PROBLEMS_HEADER = "Problems"
 # Where the alignment checks' elements sit in the sheet.
 ELEMENT_COLUMNS = {"level": "nqf_level", "workload": "workload_hours"}
+# Yes/no columns, as the form's checkbox reads them ("on" ticked, "" not).
+YES_NO_KEYS = ("level_not_applicable",)
+YES_NO = {"yes": "on", "y": "on", "true": "on", "x": "on", "1": "on", "no": "", "n": "", "false": "", "0": ""}
 LOOKS_LIKE_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 
 
@@ -163,7 +187,7 @@ class CatalogueSheet:
                 positions[key] = index
             elif text and _normal(text) != _normal(PROBLEMS_HEADER):
                 unknown.append(text)
-        missing = [column.header for column in COLUMNS if column.key not in positions]
+        missing = [column.header for column in COLUMNS if column.key not in positions and column.required_in_header]
         if missing or unknown:
             parts = []
             if missing:
@@ -304,6 +328,11 @@ class RowReader:
             return self.choices[key].get(_normal(text), text)
         if key == "languages":
             return ",".join(code for code in re.split(r"[\s,;/]+", text.lower()) if code)
+        if key in YES_NO_KEYS:
+            answer = YES_NO.get(_normal(text))
+            if answer is None:
+                problems.append(Problem(key, _("Write yes or no (or leave the cell empty for no).")))
+            return answer or ""
         return text
 
 

@@ -89,6 +89,7 @@ class MicroCredentialForm(forms.ModelForm):
         field_classes = {"nqf_level": PreloadedModelChoiceField, "field": PreloadedModelChoiceField}
         widgets = {
             "learning_outcomes": forms.Textarea(attrs={"rows": 5}),
+            "other_awarding_bodies": forms.Textarea(attrs={"rows": 2}),
             "quality_assurance": forms.Textarea(attrs={"rows": 2}),
             "prerequisites": forms.Textarea(attrs={"rows": 2}),
             "further_information": forms.Textarea(attrs={"rows": 2}),
@@ -116,8 +117,17 @@ class MicroCredentialForm(forms.ModelForm):
         self.fields["field"].queryset = FieldOfStudy.objects.all()
         self.fields["eqf_level"].help_text = _("Leave empty: it is derived from the national level when referenced.")
 
+    def clean_other_countries(self):
+        codes = [code.strip().upper() for code in self.cleaned_data["other_countries"].split(",") if code.strip()]
+        return ",".join(dict.fromkeys(code for code in codes if code != self.cleaned_data.get("country")))
+
     def clean(self):
         data = super().clean()
+        if data.get("level_not_applicable") and any(data.get(name) for name in ("nqf_level", "eqf_level", "cycle")):
+            self.add_error(
+                "level_not_applicable",
+                _("You ticked that no level applies, yet a level is given: untick it or clear the level."),
+            )
         level = data.get("nqf_level")
         if level is not None and getattr(level, "referencing", None) is not None:
             declared = data.get("eqf_level")

@@ -1,6 +1,7 @@
 """Micro-credential specifications in a provider's catalogue, and the frozen versions applications refer to."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -17,6 +18,17 @@ languages_validator = RegexValidator(
 )
 
 
+def validate_countries(value: str) -> None:
+    """Country codes separated by commas, each one the project knows (e.g. "BE,NL")."""
+    codes = [code.strip() for code in value.split(",") if code.strip()]
+    unknown = [code for code in codes if code.upper() not in Country.values]
+    if unknown:
+        raise ValidationError(
+            _("Give two-letter country codes separated by commas, e.g. BE,NL; not known: %(codes)s."),
+            params={"codes": ", ".join(unknown)},
+        )
+
+
 class Cycle(models.TextChoices):
     SHORT = "short", _("Short cycle")
     FIRST = "first", _("First cycle")
@@ -31,12 +43,17 @@ class AssessmentType(models.TextChoices):
     PROJECT = "project", _("Project or assignment")
     PORTFOLIO = "portfolio", _("Portfolio")
     MIXED = "mixed", _("Combination of methods")
+    PRIOR_LEARNING = "prior_learning", _("Recognition of prior learning")
 
 
 class ParticipationForm(models.TextChoices):
     ONLINE = "online", _("Online")
     ONSITE = "onsite", _("On site")
     BLENDED = "blended", _("Blended")
+    # Codes fit the register's copy of this field (ten characters); new values are appended, since the register's
+    # search keeps one bit per value in this order.
+    WORK_BASED = "work_based", _("Work-based learning")
+    VOLUNTEERING = "volunteer", _("Volunteering")
 
 
 class Supervision(models.TextChoices):
@@ -60,7 +77,20 @@ class Specification(models.Model):
 
     title = models.CharField(_("title"), max_length=255, validators=[no_control_characters])
     awarding_body = models.CharField(_("awarding body"), max_length=255, blank=True, validators=[no_control_characters])
+    other_awarding_bodies = models.TextField(
+        _("other awarding bodies"),
+        blank=True,
+        help_text=_("When the credential is awarded jointly: the other bodies, one per line."),
+        validators=[no_control_characters],
+    )
     country = models.CharField(_("country of the issuer"), max_length=2, choices=Country.choices, blank=True)
+    other_countries = models.CharField(
+        _("other issuer countries"),
+        max_length=100,
+        blank=True,
+        validators=[validate_countries],
+        help_text=_("When issuers are in several countries: the others' two-letter codes, e.g. BE,NL."),
+    )
     region = models.CharField(_("region of the issuer"), max_length=100, blank=True, validators=[no_control_characters])
     learning_outcomes = models.TextField(
         _("learning outcomes"),
@@ -98,6 +128,11 @@ class Specification(models.Model):
         help_text=_("Derived from the national level where it is referenced."),
     )
     cycle = models.CharField(_("QF-EHEA cycle"), max_length=10, choices=Cycle.choices, blank=True)
+    level_not_applicable = models.BooleanField(
+        _("no level applies"),
+        default=False,
+        help_text=_("The EU standard asks for the level where applicable: tick when no NQF or EQF level applies."),
+    )
     assessment_type = models.CharField(
         _("type of assessment"), max_length=20, choices=AssessmentType.choices, blank=True
     )
@@ -143,6 +178,11 @@ class Specification(models.Model):
                 name="%(class)s_eqf_level_1_to_8",
             ),
             models.CheckConstraint(condition=Q(ects__isnull=True) | Q(ects__gt=0), name="%(class)s_ects_positive"),
+            models.CheckConstraint(
+                condition=Q(level_not_applicable=False) | Q(nqf_level__isnull=True, eqf_level__isnull=True, cycle=""),
+                name="%(class)s_no_level_means_none_given",
+                violation_error_message=_("A level is given although no level applies: remove one or the other."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -153,20 +193,33 @@ class Specification(models.Model):
         return [line.strip(" -•\t") for line in self.learning_outcomes.splitlines() if line.strip(" -•\t")]
 
     @property
+    def issuer_countries(self) -> list[str]:
+        """Every issuer country: the first, then the others."""
+        return [code for code in [self.country, *self.other_countries.split(",")] if code.strip()]
+
+    @property
+    def awarding_bodies(self) -> list[str]:
+        """Every awarding body: the first, then the others."""
+        return [body.strip() for body in [self.awarding_body, *self.other_awarding_bodies.splitlines()] if body.strip()]
+
+    @property
     def language_codes(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
 
     SPECIFICATION_FIELDS = (
         "title",
         "awarding_body",
+        "other_awarding_bodies",
         "country",
         "region",
+        "other_countries",
         "learning_outcomes",
         "workload_hours",
         "ects",
         "nqf_level",
         "eqf_level",
         "cycle",
+        "level_not_applicable",
         "assessment_type",
         "participation_form",
         "quality_assurance",

@@ -41,7 +41,7 @@ def test_template_has_every_element_drop_down_lists_and_instructions(client, pro
     assert _list_values(workbook, "EQF level") == [str(n) for n in range(1, 9)]
     assert "06 Information and Communication Technologies (ICTs)" in _list_values(workbook, "ISCED-F field")
     assert {"written_exam", "practical", "project"} <= set(_list_values(workbook, "Type of assessment"))
-    assert _list_values(workbook, "Form of participation") == ["online", "onsite", "blended"]
+    assert _list_values(workbook, "Form of participation") == ["online", "onsite", "blended", "work_based", "volunteer"]
     assert "IE" in _list_values(workbook, "Country")
     instructions = {row[0]: row[1:] for row in workbook["Instructions"].iter_rows(values_only=True) if row[0]}
     assert instructions["Title"][0] == "mandatory" and instructions["Region"][0] == "optional"
