@@ -51,9 +51,10 @@ test: $(STAMP) catalogues
 	  $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS); \
 	fi
 
-## browser: install Debian's chromium for the browser tests (never a Playwright download)
+## browser: install Debian's chromium for the browser tests (never a Playwright download), and the PDF's fallback font
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core)
+	test -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-symbola)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

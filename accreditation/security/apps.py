@@ -8,6 +8,6 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self) -> None:
-        from . import auth_events
+        from . import auth_events, checks  # noqa: F401 - registers the deployment checks
 
         auth_events.connect()

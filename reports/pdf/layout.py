@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from .fonts import register_fonts
+from .fonts import register_fonts, with_fallback
 
 BRAND = colors.HexColor("#0b4f8a")
 
@@ -35,7 +35,8 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def text(value) -> str:
     """User text made safe for Paragraph markup: what was typed is what prints."""
-    return escape(str(value if value is not None else "")).replace("\n", "<br/>")
+    # Emoji and other characters DejaVu lacks are set in the fallback font instead of vanishing.
+    return with_fallback(escape(str(value if value is not None else ""))).replace("\n", "<br/>")
 
 
 def para(value, style: ParagraphStyle) -> Paragraph:
