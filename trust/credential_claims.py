@@ -42,7 +42,9 @@ def _walk(value):
                 yield key, child
                 stack.append(child)
         elif isinstance(current, list):
-            stack.extend(current)
+            for child in current:
+                yield None, child  # list members are values too (ELM's hasClaim is a list of claims)
+                stack.append(child)
 
 
 def _format(credential: dict, contexts: list[str], types: list[str], transport: str) -> str:

@@ -142,6 +142,13 @@ def test_a_vc_jwt_found_by_its_did_web_is_covered_and_says_its_signature_was_not
     assert any("signature was not verified" in note for note in result.not_checked)
 
 
+def test_a_claim_without_a_specification_is_matched_by_its_own_title(entry):
+    credential = elm()
+    del credential["credentialSubject"]["hasClaim"][0]["specifiedBy"]
+    result = check(credential)
+    assert result.outcome == COVERED, result.reason
+
+
 def test_an_institutional_scope_covers_levels_and_fields(entry):
     entry.institutional, entry.scope_eqf_min, entry.scope_eqf_max = True, 5, 7
     entry.save()
