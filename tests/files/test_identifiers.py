@@ -101,3 +101,11 @@ def test_downloads_carry_the_uris_under_the_configured_base(client, entry, setti
         )
     )
     assert other["Entry URI"] == row["Entry URI"]
+
+
+def test_the_provider_page_shows_its_identifiers_and_links_agency_and_authority(client, entry):
+    type(entry.provider).objects.filter(pk=entry.provider_id).update(pic="012345678", ror_id="02tyrky19")
+    page = client.get(f"/register/providers/{entry.provider_id}/").content.decode()
+    assert "012345678" in page and 'href="https://ror.org/02tyrky19"' in page
+    assert f'href="/register/agencies/{entry.agency_id}/"' in page
+    assert f'href="/register/authorities/{entry.authority_id}/"' in page
