@@ -11,7 +11,8 @@ an other provider (not a higher education institution).
 The rules this builder adds, so that nothing DEQAR would refuse is sent and nothing is sent as null:
 - an empty value is left out, never sent as null or as an empty string;
 - an institution carries exactly one identifier, the first it has of: DEQAR id, ETER id, Erasmus code, PIC,
-  national identifier; a provider with none of them cannot be linked by DEQAR: the report is not sendable;
+  national identifier (of at most 50 characters, what DEQAR holds); a provider with none of them cannot be linked
+  by DEQAR: the report is not sendable;
 - a micro-credential is sent as a programme only when DEQAR can hold it whole: EQF level 5-8 (a QF-EHEA cycle:
   DEQAR has no level for EQF 1-4), a whole number of ECTS credits of at least 1, and an assessment; otherwise it
   is left out with a warning;
@@ -39,6 +40,7 @@ STATUS_VOLUNTARY = "voluntary"
 QF_EHEA_BY_EQF = {5: "short cycle", 6: "first cycle", 7: "second cycle", 8: "third cycle"}
 ASSESSMENT_BASED = "Assessment based certificate"
 DATE_FORMAT = "%Y-%m-%d"
+IDENTIFIER_MAX = 50  # DEQAR's identifier fields hold 50 characters; a longer one is not sent
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,7 +115,7 @@ def institution_reference(institution: Institution) -> dict | None:
         (institution.pic, "EU-PIC"),
         (institution.national_id, "national identifier"),
     ):
-        if value:
+        if value and len(value) <= IDENTIFIER_MAX:
             return {"identifier": value, "resource": resource}
     return None
 
@@ -140,7 +142,7 @@ def programme(item: Programme) -> tuple[dict | None, str | None]:
         "workload_ects": int(item.ects),
         "assessment_certification": ASSESSMENT_BASED,
     }
-    if item.reference:
+    if item.reference and len(item.reference) <= IDENTIFIER_MAX:
         record["identifiers"] = [{"identifier": item.reference}]
     if item.nqf_level:
         record["nqf_level"] = nqf_label(item.nqf_level)

@@ -74,8 +74,8 @@ def _institution(item, path, registry, errors):
     if not isinstance(item, dict):
         errors.append((path, "Expected an object."))
         return None
-    for key in ("deqar_id", "eter_id", "identifier", "resource"):
-        _string(item, key, errors, path)
+    for key, length in (("deqar_id", 25), ("eter_id", 15), ("identifier", 50), ("resource", 200)):
+        _string(item, key, errors, path, max_length=length)
     for key in ("deqar_id", "eter_id"):
         if key in item:
             if item[key] not in registry.institutions:
@@ -122,6 +122,8 @@ def _programme(item, path, errors):
     identifiers = item.get("identifiers", [])
     if not isinstance(identifiers, list) or sum(1 for i in identifiers if "resource" not in i) > 1:
         errors.append((f"{path}.identifiers", "You can only submit one identifier without resource."))
+    for number, identifier in enumerate(identifiers if isinstance(identifiers, list) else []):
+        _string(identifier, "identifier", errors, f"{path}.identifiers[{number}]", required=True, max_length=50)
     if outcome in DEGREE_OUTCOME_NO_FULL:
         if not workload:
             errors.append(
