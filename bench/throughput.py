@@ -7,6 +7,7 @@ ratio. Only the loopback address is ever loaded; every round is bounded by its d
 
     apt-get install wrk
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/microcred_bench .venv/bin/python bench/throughput.py
+    (REDIS_URL defaults to redis://127.0.0.1:6379/3, emptied at the start: the web processes share it)
     .venv/bin/python bench/throughput.py --connections 64 --duration 60 --rounds 1
 """
 
@@ -21,6 +22,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -92,7 +95,10 @@ def main() -> None:
         # The benchmark measures serving, not the rate limits that would answer most of its requests with 429.
         "RATELIMIT_ENABLE": os.environ.get("RATELIMIT_ENABLE", "false"),
         "API_ANON_RATE": os.environ.get("API_ANON_RATE", "100000000/minute"),
+        # As in production, the web processes share one cache (pages, counts, the register's version).
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3"),
     }
+    redis.Redis.from_url(env["REDIS_URL"]).flushdb()  # every run starts from an empty cache
     servers = [
         serve(["config.wsgi:application"], project_port, options.workers, env, ROOT),
         serve(["reference_app:application"], reference_port, options.workers, env, ROOT / "bench"),
