@@ -366,6 +366,12 @@ RATE_LIMITS = {
     "api:*": {"rate": "120/m", "user_rate": "600/m"},
     "api-schema": {"rate": "30/m"},
     "audit-head": {"rate": "30/m"},
+    # The trust app: signed downloads build the whole download, the check and the PDF verification parse uploads.
+    "trust:signed-download": {"rate": "10/m", "user_rate": "30/m"},
+    "trust:download-signature": {"rate": "10/m", "user_rate": "30/m"},
+    "trust:check*": {"rate": "30/m", "user_rate": "120/m"},
+    "trust:verify-document": {"rate": "30/m", "user_rate": "120/m"},
+    "trust:*": {"rate": "120/m", "user_rate": "600/m"},
     "password_reset": {"rate": "10/h", "methods": ["POST"]},
     "security:two-factor-*": {"rate": "20/m", "methods": ["POST"]},
 }

@@ -65,7 +65,8 @@ def entry_credential_json(request: HttpRequest, pk: int) -> HttpResponse:
 def status_list_credential(request: HttpRequest, purpose: str, number: int) -> HttpResponse:
     if purpose not in status_list.PURPOSES or number > MAX_LIST_NUMBER:
         raise Http404
-    key = f"trust:status:{purpose}:{number}:{register_version()}:{timezone.localdate()}"
+    version = f"{register_version()}|{timezone.localdate()}"
+    key = f"trust:status:{purpose}:{number}:" + hashlib.sha256(version.encode()).hexdigest()
     body = cache.get(key)
     if body is None:
         body = credentials.signed_status_list(purpose, number)
