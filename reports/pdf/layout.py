@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from ..text import clean_text
 from .fonts import register_fonts, with_fallback
 
 BRAND = colors.HexColor("#0b4f8a")
@@ -36,7 +37,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def text(value) -> str:
     """User text made safe for Paragraph markup: what was typed is what prints."""
     # Emoji and other characters DejaVu lacks are set in the fallback font instead of vanishing.
-    return with_fallback(escape(str(value if value is not None else ""))).replace("\n", "<br/>")
+    return with_fallback(escape(clean_text(str(value if value is not None else "")))).replace("\n", "<br/>")
 
 
 def para(value, style: ParagraphStyle) -> Paragraph:

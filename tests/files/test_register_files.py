@@ -155,3 +155,15 @@ def test_json_and_xlsx_keep_an_institutional_entrys_eqf_range_and_fields(client,
         7,
     )
     assert row[column("scope_fields")] == "04 06"
+
+
+def test_a_certificate_of_a_name_with_control_characters_prints_without_them(entry):
+    from pypdf import PdfReader
+
+    from reports.pdf.documents import build_certificate, certificate_data
+
+    Provider.objects.filter(pk=entry.provider_id).update(legal_name="Müller\x0bAkademie\x07")
+    entry.refresh_from_db()
+    text = PdfReader(io.BytesIO(build_certificate(certificate_data(entry)))).pages[0].extract_text()
+    assert "MüllerAkademie" in text
+    assert "\x0b" not in text and "\x07" not in text
