@@ -91,3 +91,24 @@ def test_the_signature_states_digest_size_type_and_source(client, register):
     assert claims["media_type"] == "application/json"
     assert claims["source"] == "https://register.example.eu/register/signed/export.json"
     assert claims["digest"]["alg"] == "sha-256"
+
+
+def test_a_large_xlsx_built_in_the_background_has_its_signature_too(client, register, tmp_path, settings):
+    """Above REGISTER_EXPORT_INLINE_MAX the XLSX is a background job; its stored file is signed at <file URL>.jws."""
+    from django.core.files.base import ContentFile
+
+    from reports.models import Job
+
+    job = Job.objects.create(kind=Job.Kind.REGISTER_EXPORT, status=Job.Status.DONE)
+    job.output.save("register.xlsx", ContentFile(b"PK\x03\x04 a workbook"), save=True)
+    file_url = f"/register/exports/{job.token}/register.xlsx"
+    content = b"".join(client.get(file_url).streaming_content)
+    signature = client.get(file_url + ".jws")
+    assert signature.status_code == 200
+    keys = _save(tmp_path, "jwks.json", client.get("/.well-known/jwks.json").content)
+    result = _offline(
+        "--jwks", keys, _save(tmp_path, "big.xlsx", content), _save(tmp_path, "big.jws", signature.content)
+    )
+    assert result.returncode == 0, result.stdout
+    unfinished = Job.objects.create(kind=Job.Kind.REGISTER_EXPORT, status=Job.Status.RUNNING)
+    assert client.get(f"/register/exports/{unfinished.token}/register.xlsx.jws").status_code == 404
