@@ -85,7 +85,8 @@ class Driver:
         return response
 
     def screen(self, coordinator, outcome="accept", message=""):
-        return self.post(coordinator, "screen", {"outcome": outcome, "message": message})
+        # A rejection asks for confirmation first; the driver gives it (tests/workspaces test the question).
+        return self.post(coordinator, "screen", {"outcome": outcome, "message": message, "confirmed": "yes"})
 
     def compose(self, coordinator, roles: dict):
         data = {f"role_{user.pk}": role for user, role in roles.items()}
@@ -127,7 +128,8 @@ class Driver:
         return self.post(coordinator, "finalise", {"confirm": "on"})
 
     def decide(self, officer, outcome, rationale="Meets the standards.", conditions=""):
-        return self.post(officer, "decide", {"outcome": outcome, "rationale": rationale, "conditions": conditions})
+        data = {"outcome": outcome, "rationale": rationale, "conditions": conditions, "confirmed": "yes"}
+        return self.post(officer, "decide", data)
 
     def to_decision(self, coordinator, reviewers, staff, officer_recommendation="accredit"):
         self.screen(coordinator)

@@ -20,6 +20,7 @@ from ..forms.drafts import ApplicationDraftForm, EvidenceUploadForm
 from ..models import Application, Authority, EvidenceDocument, MicroCredential, Provider
 from ..services import catalogue, drafts
 from ..services.applications import submission_problems, submit_application
+from .confirm import confirmation_page, is_confirmed, is_going_back
 
 
 def my_providers(user):
@@ -213,6 +214,21 @@ def evidence_remove(request: HttpRequest, pk: int, doc_pk: int) -> HttpResponse:
 @require_POST
 def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _draft_of(request, pk)
+    if is_going_back(request):
+        return redirect("accreditation:draft-edit", application.pk)
+    if application.is_draft and not is_confirmed(request) and not submission_problems(application):
+        return confirmation_page(
+            request,
+            title=_("Submit %(reference)s to %(agency)s?")
+            % {"reference": application.reference, "agency": application.agency},
+            consequences=[
+                _(
+                    "The scope and evidence are frozen as they are now and the agency starts screening. You can no "
+                    "longer edit the application; the agency may ask you for more information."
+                )
+            ],
+            confirm_label=_("Submit the application"),
+        )
     try:
         submit_application(application=application, by=request.user)
     except ValidationError as error:

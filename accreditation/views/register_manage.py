@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from ..models import RegisterEntry, RegisterEvent
 from ..services.register import TRANSITIONS, change_entry_status
 from ..validators import no_control_characters
+from .confirm import confirmation_page, is_confirmed, is_going_back
 
 # What each change is called as an action, and why it cannot be made when the entry's status forbids it.
 ACTIONS = {
@@ -68,8 +69,26 @@ def manage_entry(request: HttpRequest, pk: int) -> HttpResponse:
     if not RegisterEntry.objects.manageable_by(request.user).filter(pk=entry.pk).exists():
         raise PermissionDenied
     form = StatusChangeForm(request.POST or None, status=entry.status)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not is_going_back(request):
         change = form.cleaned_data["change"]
+        if (
+            change == RegisterEvent.Kind.WITHDRAWN
+            and not is_confirmed(request)
+            and change in changes_allowed(entry.status)
+        ):
+            return confirmation_page(
+                request,
+                title=_("Withdraw the entry %(certificate)s of %(provider)s?")
+                % {"certificate": entry.certificate_id, "provider": entry.provider.legal_name},
+                facts=[(_("Reason, shown on the public register"), form.cleaned_data["reason"])],
+                consequences=[
+                    _(
+                        "A withdrawal is final: the register shows the entry as withdrawn from today, its "
+                        "certificate no longer verifies, and it cannot be reinstated."
+                    )
+                ],
+                confirm_label=_("Withdraw the entry"),
+            )
         try:
             if change not in changes_allowed(entry.status):
                 raise ValidationError(_refusal(entry, change))

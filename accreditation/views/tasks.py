@@ -20,6 +20,7 @@ from ..models import Application, EvidenceDocument, InformationRequest, IssuedDo
 from ..services import applications as services
 from ..services.answers import remove_answer_document, unsent_answer_documents
 from ..services.drafts import add_evidence
+from .confirm import confirmation_page, is_confirmed, is_going_back
 from .steps import due_dates, finish_task, open_task
 
 # Where each human step is done; the reviews app serves the panel's steps.
@@ -87,7 +88,20 @@ def screen(request: HttpRequest, pk: int) -> HttpResponse:
         return opened
     task, application = opened
     form = ScreeningForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not is_going_back(request):
+        if form.cleaned_data["outcome"] == services.ScreeningOutcome.INELIGIBLE and not is_confirmed(request):
+            return confirmation_page(
+                request,
+                title=_("Reject %(reference)s as ineligible?") % {"reference": application.reference},
+                facts=[(_("Reasons sent to the provider"), form.cleaned_data["message"])],
+                consequences=[
+                    _(
+                        "The process ends and the provider is told. The application cannot be reopened: the "
+                        "provider would have to apply again."
+                    )
+                ],
+                confirm_label=_("Reject the application"),
+            )
         done = finish_task(
             request,
             task=task,

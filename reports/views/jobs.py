@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from accreditation.access import authorities_of
+from accreditation.views.confirm import confirmation_page, is_confirmed, is_going_back
 
 from .. import access
 from ..jobs import start_job
@@ -34,6 +35,20 @@ def reissue_certificates(request: HttpRequest) -> HttpResponse:
     authority = authorities_of(request.user).order_by("pk").first()
     if authority is None:
         raise Http404
+    if is_going_back(request):
+        return redirect("accreditation:authority-home")
+    if not is_confirmed(request):
+        return confirmation_page(
+            request,
+            title=_("Reissue the certificates of all current entries of %(authority)s?") % {"authority": authority},
+            consequences=[
+                _(
+                    "Every current entry gets a new certificate version, built in the background; the versions "
+                    "already issued stay as they are, and this cannot be undone."
+                )
+            ],
+            confirm_label=_("Reissue all certificates"),
+        )
     job = Job.objects.create(kind=Job.Kind.CERTIFICATE_REISSUE, authority=authority, created_by=request.user)
     start_job(job)
     return redirect("reports:job", job.pk)

@@ -143,7 +143,7 @@ def test_officer_reissues_certificates_in_a_background_job(
     client.force_login(authority_officer)
     assert "Reissue the certificates of all current entries" in client.get("/authority/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/authority/certificates/reissue/")
+        response = client.post("/authority/certificates/reissue/", {"confirmed": "yes"})
     page = client.get(response.url).content.decode()
     assert "1 certificate reissued as a new version." in page
     assert f"{decided.register_entry.certificate_id} — v2" in page

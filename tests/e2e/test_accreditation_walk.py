@@ -46,6 +46,9 @@ def test_draft_to_register_entry_across_all_roles(
     page.set_input_files("#id_file", str(report))
     page.click("button:has-text('Attach')")
     page.click("button:has-text('Submit to the agency')")
+    assert "You can no longer edit the application" in page.inner_text("main")  # the confirmation step
+    assert_accessible(page)
+    page.click("button:has-text('Submit the application')")
     assert "is submitted to the agency" in page.inner_text("main")
     application = Application.objects.get(provider=provider)
     assert application.status == Application.Status.SCREENING
@@ -114,6 +117,8 @@ def test_draft_to_register_entry_across_all_roles(
     assert_accessible(page)
     page.check("input[value=accredit]")
     page.fill("#id_rationale", "Meets ESG Part 1 and the EU principles.")
+    page.click("button:has-text('Record the decision')")
+    assert "published on the public register at once" in page.inner_text("main")  # the confirmation step
     page.click("button:has-text('Record the decision')")
 
     application.refresh_from_db()

@@ -128,7 +128,7 @@ def test_submission_with_missing_elements_is_refused_with_the_list(client, provi
 def test_submission_freezes_the_versions_and_later_edits_do_not_change_them(client, provider_staff, draft):
     client.force_login(provider_staff)
     upload(client, draft, "ser.pdf", PDF_BYTES)
-    response = client.post(f"/provider/applications/{draft.pk}/submit/")
+    response = client.post(f"/provider/applications/{draft.pk}/submit/", {"confirmed": "yes"})
     assert response.status_code == 302 and response.url == f"/applications/{draft.pk}/"
     draft.refresh_from_db()
     assert draft.status == Application.Status.SCREENING
@@ -142,7 +142,7 @@ def test_submission_freezes_the_versions_and_later_edits_do_not_change_them(clie
 def test_a_submitted_application_can_no_longer_be_edited(client, provider_staff, draft):
     client.force_login(provider_staff)
     upload(client, draft, "ser.pdf", PDF_BYTES)
-    client.post(f"/provider/applications/{draft.pk}/submit/")
+    client.post(f"/provider/applications/{draft.pk}/submit/", {"confirmed": "yes"})
     assert upload(client, draft, "annex.pdf", PDF_BYTES, kind="annex").status_code == 400
     assert draft.evidence.count() == 1
     assert client.get(f"/provider/applications/{draft.pk}/").url == f"/applications/{draft.pk}/"
