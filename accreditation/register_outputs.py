@@ -140,7 +140,7 @@ def specification(item: RegisterScopeItem, uris, accreditation_uri: str) -> elm_
         title=item.title,
         languages=tuple(version.language_codes),
         learning_outcomes=tuple(version.outcome_lines),
-        awarding_body=version.awarding_body,
+        awarding_body="; ".join(version.awarding_bodies),
         ects=version.ects,
         workload_hours=version.workload_hours,
         eqf_level=version.eqf_level,

@@ -212,7 +212,7 @@ def qualification(spec: Specification) -> dict:
     notes = [
         (label, value)
         for label, value in (
-            ("Awarding body", spec.awarding_body),
+            ("Awarding bodies", spec.awarding_body),
             ("Type of assessment", spec.assessment),
             ("Supervision and identity verification", spec.supervision),
             ("Grading", spec.grading),
