@@ -34,9 +34,11 @@ def rank_replacements(
         languages.difference_update(member.languages)
     fresh = [c for c in candidates if c.user_id not in ever_seated]
     excluded = tuple((c.name, "; ".join(c.conflicts)) for c in fresh if c.conflicts)
-    eligible = sorted(
-        (c for c in fresh if not c.conflicts and _fits(c, role)),
-        key=lambda c: _rank(c, frozenset(fields), frozenset(languages)),
-    )
+    unconflicted = [c for c in fresh if not c.conflicts]
+    fitting = [c for c in unconflicted if _fits(c, role)]
+    if not fitting and role == PanelMember.Role.CHAIR:
+        # Nobody left can chair: any non-student member may take the seat rather than leave it empty.
+        fitting = [c for c in unconflicted if not c.is_student]
+    eligible = sorted(fitting, key=lambda c: _rank(c, frozenset(fields), frozenset(languages)))
     offered = tuple((c, _reasons(c, role, fields, languages, need)) for c in eligible)
     return Replacements(offered, excluded)

@@ -123,3 +123,15 @@ def test_the_coordinator_is_told_by_name(panel_ready, client, reviewers, django_
         decline(client, panel_ready.application, reviewers[1])
     subjects = [m.subject for m in mail.outbox]
     assert any(s.startswith("Expert Reviewer declined to review") for s in subjects), subjects
+
+
+def test_a_chair_seat_is_offered_to_members_when_nobody_left_can_chair(
+    panel_ready, client, reviewers, coordinator, agency
+):
+    chair = reviewers[0]
+    decline(client, panel_ready.application, chair)
+    member = PanelMember.objects.get(reviewer=chair)
+    newcomer = make_reviewer(agency, "newcomer")  # cannot chair
+    client.force_login(coordinator)
+    page = client.get(f"/panel-members/{member.pk}/replace/").content.decode()
+    assert f'value="{newcomer.pk}"' in page
