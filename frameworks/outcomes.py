@@ -14,6 +14,8 @@ PUNCTUATION = ".,;:!?\"“”'()"
 # How many words a line may have before its verb ("On successful completion of this module the learner will be
 # able to ..."): beyond it a line is read as it stands.
 LEAD_IN_SPAN = 14
+SUBJECTS = frozenset({"learner", "learners", "student", "students", "participant", "participants", "graduates", "you"})
+MODALS = frozenset({"will", "can", "should", "shall"})
 
 
 def _words(text: str) -> list[str]:
@@ -27,7 +29,10 @@ def is_heading(line: str) -> bool:
     if text in verbs.DOMAIN_HEADINGS:
         return True
     words = _words(text)
-    if words[-2:] == ["able", "to"] or words[-1:] in (["will"], ["can"], ["should"]):
+    if words[-2:] == ["able", "to"]:
+        return True
+    # "On completion of the module the learner will" (the outcomes follow on the next lines).
+    if len(words) >= 2 and words[-2] in SUBJECTS and words[-1] in MODALS and verb_band(words[0]) is None:
         return True
     # A line that ends with a colon introduces what follows unless it is itself an outcome ("Compare these:").
     return line.rstrip().endswith(":") and len(words) <= LEAD_IN_SPAN and verb_band(first_word(line)) is None

@@ -99,6 +99,11 @@ def test_a_lead_in_without_a_colon_and_a_heading_on_the_outcome_line():
     assert alignment.outcome_lines(spec(text)) == ["apply the method", "Design a test"]
 
 
+def test_a_lead_in_ending_with_its_modal_is_not_an_outcome():
+    text = "On completion of the module the learner will\nExplain the method\nApply it to a case"
+    assert alignment.outcome_lines(spec(text)) == ["Explain the method", "Apply it to a case"]
+
+
 def test_an_outcome_ending_with_a_colon_stays_an_outcome():
     assert alignment.outcome_lines(spec("Compare the following methods:\nEvaluate one")) == [
         "Compare the following methods:",
