@@ -256,7 +256,7 @@ def check_hours_per_credit(spec, facts: ReferenceFacts) -> list[Finding]:
     values = {
         "hours": _number(hours),
         "ects": _number(ects),
-        "rate": _number(rate.quantize(Decimal("0.1"))),
+        "rate": _number(rate.quantize(Decimal("0.1")) if rate.adjusted() < 20 else rate.to_integral_value()),
         "rule": _rule(rule),
         "low": _number(accepted_low),
         "high": _number(accepted_high),
