@@ -19,7 +19,7 @@ from frameworks.models import ScaleValue
 from .. import services
 from ..access import seats_of
 from ..forms import InvitationForm, ReviewForm
-from ..models import PanelMember
+from ..models import PanelMember, Review
 
 
 def _findings(versions) -> list:
@@ -41,7 +41,27 @@ def home(request: HttpRequest) -> HttpResponse:
     if Role.REVIEWER not in roles_of(request.user):
         raise Http404
     seats = seats_of(request.user).select_related("panel__application__provider", "review").order_by("-invited_at")
-    return render(request, "reviews/home.html", {"seats": seats})
+    return render(request, "reviews/home.html", {"seats": seats, "shown": _own_submitted_review(request)})
+
+
+def _own_submitted_review(request: HttpRequest) -> Review | None:
+    """The reviewer's own submitted review chosen with ?review=<id>, read-only; anything else is a 404."""
+    chosen = request.GET.get("review")
+    if chosen is None:
+        return None
+    if not chosen.isdigit():
+        raise Http404
+    review = (
+        Review.objects.visible_to(request.user)
+        .submitted()
+        .filter(member__reviewer=request.user, pk=int(chosen))
+        .select_related("member__panel__application__provider")
+        .prefetch_related("judgements__standard", "judgements__value", "verdicts__version")
+        .first()
+    )
+    if review is None:
+        raise Http404
+    return review
 
 
 def _initial(review) -> dict:
