@@ -14,7 +14,7 @@ from accreditation.flows import AccreditationFlow
 from accreditation.models import Agency, Membership, Role
 from accreditation.views.steps import due_dates
 
-from ..agreement import agency_agreement
+from ..agreement import agency_agreement_periods
 from ..models import PanelMember
 
 
@@ -81,7 +81,7 @@ def reviewer_statistics(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "reviews/reviewer_statistics.html",
-        {"sections": [(agency, reviewer_rows(agency), agency_agreement(agency)) for agency in agencies]},
+        {"sections": [(agency, reviewer_rows(agency), agency_agreement_periods(agency)) for agency in agencies]},
     )
 
 
