@@ -87,7 +87,11 @@ class SiteVisitForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     answer = forms.ChoiceField(
         label=_("Your answer"),
-        choices=[("accept", _("I accept and declare no conflict of interest")), ("decline", _("I decline"))],
+        choices=[
+            ("accept", _("I accept and declare no conflict of interest")),
+            ("accept_declaring", _("I accept, and declare a possible conflict below for the coordinator to judge")),
+            ("decline", _("I decline")),
+        ],
         widget=forms.RadioSelect,
     )
     declaration = forms.CharField(
@@ -95,16 +99,23 @@ class InvitationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "Required if you decline. Any link with the provider: employment, consultancy, study, family, "
-            "competing interests; or simply that you are not available."
+            "Required if you decline or declare a possible conflict. Any link with the provider: employment, "
+            "consultancy, study, family, competing interests; or simply that you are not available."
         ),
         validators=[no_control_characters],
     )
 
     def clean(self):
         data = super().clean()
-        if data.get("answer") == "decline" and not data.get("declaration", "").strip():
+        declared = data.get("declaration", "").strip()
+        if data.get("answer") == "decline" and not declared:
             self.add_error("declaration", _("Say why you decline, so that the coordinator can find someone else."))
+        if data.get("answer") == "accept_declaring" and not declared:
+            self.add_error("declaration", _("Describe the possible conflict for the coordinator to judge."))
+        if data.get("answer") == "accept" and declared:
+            self.add_error(
+                "answer", _("You wrote a declaration: choose to accept declaring a possible conflict, or decline.")
+            )
         return data
 
 

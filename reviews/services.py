@@ -127,7 +127,8 @@ def record_site_visit(*, panel: Panel, visited_on, mode: str, notes: str, by) ->
 
 @transaction.atomic
 def respond_to_invitation(*, member: PanelMember, accept: bool, declaration: str, by) -> PanelMember:
-    """The reviewer accepts (declaring no conflict) or declines (with any conflict they know of)."""
+    """The reviewer accepts (declaring no conflict, or a possible one for the coordinator to judge) or declines,
+    saying why."""
     member = PanelMember.objects.select_for_update().get(pk=member.pk)
     if member.reviewer_id != by.pk or member.status != PanelMember.Status.INVITED:
         raise ValidationError(_("This invitation is no longer open."))
@@ -136,11 +137,16 @@ def respond_to_invitation(*, member: PanelMember, accept: bool, declaration: str
     member.responded_at = timezone.now()
     member.conflict_declared = declaration
     if accept:
-        if declaration.strip():
-            raise ValidationError(
-                {"declaration": _("You declared a conflict of interest: decline the invitation instead.")}
-            )
         member.status = PanelMember.Status.ACCEPTED
+        if declaration.strip():
+            # Accepting while declaring a possible conflict: the coordinator judges it (keep or replace).
+            notify(
+                users=[member.panel.application.coordinator],
+                subject=_("%(name)s accepted to review %(reference)s and declared a possible conflict")
+                % {"name": person_name(by), "reference": member.panel.application.reference},
+                message=_("Judge the declaration on the application page; replace the reviewer if needed: %(text)s")
+                % {"text": declaration},
+            )
     else:
         member.status = PanelMember.Status.DECLINED
         member.left_at = member.responded_at

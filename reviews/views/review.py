@@ -152,7 +152,7 @@ def review_task(request: HttpRequest, pk: int) -> HttpResponse:
 def _invitation(request, task, application, member) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        accept = form.cleaned_data["answer"] == "accept"
+        accept = form.cleaned_data["answer"] in ("accept", "accept_declaring")
         try:
             services.respond_to_invitation(
                 member=member, accept=accept, declaration=form.cleaned_data["declaration"], by=request.user
