@@ -239,11 +239,10 @@ class Specification(models.Model):
 
 class MicroCredentialQuerySet(models.QuerySet):
     def visible_to(self, user) -> "MicroCredentialQuerySet":
-        from .organisations import Membership
+        """A provider's catalogue, for its staff (see `access.micro_credentials_visible_to`)."""
+        from ..access import micro_credentials_visible_to
 
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(provider__in=Membership.objects.providers_of(user))
+        return micro_credentials_visible_to(user, self)
 
 
 class MicroCredential(Specification):
