@@ -93,3 +93,38 @@ def test_verification_from_the_home_card(client):
     entry = make_register_entry()
     response = client.get("/register/verify/", {"certificate_id": entry.certificate_id.lower()})
     assert response.status_code == 302 and response.url == f"/register/verify/{entry.certificate_id}/"
+
+
+def test_the_authority_workspace_query_count_does_not_grow_with_entries(
+    client, authority_officer, django_assert_max_num_queries
+):
+    authority = authority_officer.memberships.get().authority
+
+    def add_entries(count):
+        for _ in range(count):
+            entry = make_register_entry(provider=ProviderFactory())
+            entry.authority = authority
+            entry.save()
+
+    add_entries(1)
+    client.force_login(authority_officer)
+    with django_assert_max_num_queries(30) as one:
+        client.get("/authority/")
+    add_entries(4)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        body = client.get("/authority/").content.decode()
+    assert body.count("Suspend or withdraw") == 5
+
+
+def test_my_tasks_query_count_does_not_grow_with_drafts(
+    client, provider, agency, authority, provider_staff, django_assert_max_num_queries
+):
+    draft_application(provider, agency, authority, provider_staff)
+    client.force_login(provider_staff)
+    with django_assert_max_num_queries(20) as one:
+        client.get("/tasks/")
+    for _ in range(4):
+        draft_application(provider, agency, authority, provider_staff)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        body = client.get("/tasks/").content.decode()
+    assert body.count("Complete and submit the draft application") == 5
