@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The targets here run the embedded demo: config/settings.py refuses its demo key and hosts otherwise.
+export EMBEDDED_DEMO ?= 1
 
 .PHONY: run test install demo browser lint format check clean timers catalogues gettext messages
 

@@ -24,13 +24,35 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# The fallback key is only for the embedded demo; `check --deploy` flags it.
-SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-embedded-demo-key-change-me-in-production")
+# `make run`, `make test` and the test settings set EMBEDDED_DEMO=1: the demo's defaults below are then allowed.
+EMBEDDED_DEMO = env_bool("EMBEDDED_DEMO", False)
+DEMO_SECRET_KEY = "django-insecure-embedded-demo-key-change-me-in-production"  # noqa: S105 - public on purpose
+# The fallback key is only for the embedded demo; without DEBUG or EMBEDDED_DEMO the app refuses it (below).
+SECRET_KEY = os.environ.get("SECRET_KEY", DEMO_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Empty: absolute links use the address each request came in on (config.site); set it behind a proxy that
 # rewrites the host, and for links made by cron jobs.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+if not DEBUG and not EMBEDDED_DEMO:
+    # Fail closed: a production start without these would serve with a public key, any Host header, or links
+    # built from whatever host a request claims.
+    _missing = [
+        problem
+        for problem, present in (
+            ("SECRET_KEY is the repository's demo key", SECRET_KEY != DEMO_SECRET_KEY),
+            ("ALLOWED_HOSTS is not set", bool(os.environ.get("ALLOWED_HOSTS", "").strip())),
+            ("SITE_URL is not set", bool(SITE_URL)),
+        )
+        if not present
+    ]
+    if _missing:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "Refusing to start in production: " + "; ".join(_missing) + ". Set them (README, Security), or set "
+            "EMBEDDED_DEMO=1 to run the embedded demo as `make run` does."
+        )
 # The base of the register's persistent identifiers (entries, providers, agencies, authorities); empty: SITE_URL.
 REGISTER_URI_BASE = os.environ.get("REGISTER_URI_BASE", "").rstrip("/")
 
@@ -415,6 +437,10 @@ JOB_FILE_RETENTION = timedelta(hours=int(os.environ.get("JOB_FILE_RETENTION_HOUR
 REGISTER_EXPORT_FRESH = timedelta(minutes=int(os.environ.get("REGISTER_EXPORT_FRESH_MINUTES", "10")))
 JOBS_ACTIVE_PER_CLIENT = int(os.environ.get("JOBS_ACTIVE_PER_CLIENT", "2"))
 JOBS_ACTIVE_MAX = int(os.environ.get("JOBS_ACTIVE_MAX", "8"))
+# The largest request body accepted, checked from Content-Length before reading; 0: the evidence limit plus 1 MB.
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", "0"))
+# A TTF font for characters DejaVu lacks in PDFs (emoji); empty: Debian's Symbola when installed.
+PDF_FALLBACK_FONT = os.environ.get("PDF_FALLBACK_FONT", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

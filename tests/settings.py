@@ -6,15 +6,19 @@
 """
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
+
+# The embedded demo's defaults (demo key, local hosts) are what the tests run with; set before the import, since
+# config.settings refuses them in production. Subprocesses the tests start inherit it.
+os.environ.setdefault("EMBEDDED_DEMO", "1")
 
 from config.settings import *  # noqa: F403
 from config.settings import DATABASES, STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# The embedded demo's defaults are allowed here (config.settings refuses them in production otherwise).
 # Rate limits and the second-factor requirement are off except in the tests that turn them on to test them.
 RATELIMIT_ENABLE = False
 TWO_FACTOR_ENFORCED = False

@@ -78,3 +78,23 @@ def test_every_page_carries_csp_and_permissions_policy(client):
     assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
     assert "camera=()" in response["Permissions-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_no_template_of_the_project_has_inline_script():
+    """The policy allows scripts only from our own static files: no inline script or handler attribute anywhere."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    inline = re.compile(
+        r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>|\son[a-z]+=|javascript:|hx-on", re.I
+    )
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.glob("*/templates/**/*.html")
+        if ".venv" not in path.parts and inline.search(path.read_text())
+    ]
+    offenders += [
+        str(p.relative_to(root)) for p in (root / "templates").glob("**/*.html") if inline.search(p.read_text())
+    ]
+    assert offenders == []
