@@ -1,21 +1,23 @@
-"""The coordinator's consolidation step: the matrix of the panel's judgements, and the panel's consolidated
-judgement and recommendation, which feed the review report."""
+"""The coordinator's consolidation step: one block per standard with the panel's judgements stacked beneath it
+(the disagreements first), the panel's consolidated judgement and recommendation, which feed the review report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from accreditation.views.steps import finish_task, open_task
 
 from .. import services
-from ..consolidation import consolidation_matrix
+from ..consolidation import consolidation_matrix, disagreements_first
 from ..forms import ConsolidationForm
 from ..models import Consolidation
 from .review import scale_values_for
+
+ONLY_DISAGREEMENTS = "disagreements"
 
 
 def _initial(consolidation: Consolidation | None, rows) -> dict:
@@ -44,6 +46,8 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(opened, HttpResponse):
         return opened
     task, application = opened
+    # The filter is a GET parameter so that it survives a save; the agreed standards stay in the form, folded.
+    only_disagreements = request.GET.get("only") == ONLY_DISAGREEMENTS
     panel = application.panel
     standards = list(services.standards_of(application).order_by("standard_set__code", "ordinal"))
     members, rows, disputes = consolidation_matrix(panel, standards)
@@ -71,7 +75,8 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if "complete" not in request.POST:
                 messages.success(request, _("The consolidation is saved."))
-                return redirect("reviews:task-consolidate", pk)
+                url = reverse("reviews:task-consolidate", args=[pk])
+                return redirect(f"{url}?only={ONLY_DISAGREEMENTS}" if only_disagreements else url)
             done = finish_task(
                 request,
                 task=task,
@@ -81,14 +86,6 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if done:
                 return done
-    value_rows = list(
-        zip(
-            rows,
-            [form[f"value_{s.pk}"] for s in standards],
-            [form[f"rationale_{s.pk}"] for s in standards],
-            strict=True,
-        )
-    )
     return render(
         request,
         "reviews/task_consolidate.html",
@@ -97,11 +94,28 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "form": form,
             "members": members,
-            "value_rows": value_rows,
             "disputes": disputes,
-            "recommendations": [m.review.get_recommendation_display() for m in members],
+            **_blocks(form, rows, only_disagreements),
         },
     )
+
+
+def _blocks(form: ConsolidationForm, rows, only_disagreements: bool) -> dict:
+    """The standards as blocks of (row, judgement field, rationale field): the disputed ones, then the agreed ones,
+    which the filter folds away (still in the form, so a save keeps them)."""
+    disputed, agreed = disagreements_first(rows)
+
+    def block(row):
+        return row, form[f"value_{row.standard.pk}"], form[f"rationale_{row.standard.pk}"]
+
+    agreed_blocks = [block(row) for row in agreed]
+    return {
+        "disputed_blocks": [block(row) for row in disputed],
+        "agreed_blocks": agreed_blocks,
+        "only_disagreements": only_disagreements,
+        # The folded group opens by itself when one of its fields needs correcting.
+        "agreed_open": not only_disagreements or any(value.errors or note.errors for row, value, note in agreed_blocks),
+    }
 
 
 urlpatterns = [path("tasks/<int:pk>/consolidate/", consolidate, name="task-consolidate")]
