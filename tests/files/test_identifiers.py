@@ -25,14 +25,19 @@ def entry():
 
 @pytest.fixture
 def json_ld_registered():
-    """A representation as the ELM JSON-LD builder registers one."""
+    """A representation registered as the ELM JSON-LD builder registers its own, which is put back after."""
+    registered = identifiers.REPRESENTATIONS.setdefault("entry", {})
+    previous = registered.get("application/ld+json")
 
     @identifiers.representation("entry", "application/ld+json")
     def as_json_ld(request, entry):
         return HttpResponse(json.dumps({"id": entry.certificate_id}), content_type="application/ld+json")
 
     yield
-    del identifiers.REPRESENTATIONS["entry"]["application/ld+json"]
+    if previous is None:
+        del registered["application/ld+json"]
+    else:
+        registered["application/ld+json"] = previous
 
 
 def test_a_browser_is_sent_from_the_entry_uri_to_its_section_of_the_provider_page(client, entry):
