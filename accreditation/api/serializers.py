@@ -3,6 +3,8 @@
 from django.urls import reverse
 from rest_framework import serializers
 
+from config.site import site_url
+
 from ..models import Provider, RegisterEntry, RegisterScopeItem
 from ..models.register import entry_state
 
@@ -57,9 +59,8 @@ class EntrySerializer(serializers.ModelSerializer):
     )
 
     def get_credential(self, entry) -> str:
-        path = reverse("trust:entry-credential", args=[entry.pk])
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request else path
+        # The site's address as every absolute link has it (SITE_URL, or the request's own when unset).
+        return site_url(self.context.get("request")) + reverse("trust:entry-credential", args=[entry.pk])
 
     def get_state(self, entry) -> dict:
         state = entry_state(entry)

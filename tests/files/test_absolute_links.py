@@ -90,3 +90,10 @@ def test_a_background_download_links_to_the_address_of_the_request_that_asked_fo
     sheet = load_workbook(job.output.open("rb"), read_only=True)["Register"]
     links = {cell for row in sheet.iter_rows(values_only=True) for cell in row if "/providers/" in str(cell)}
     assert links == {f"http://{ELSEWHERE}/register/providers/{entry.provider_id}/"}
+
+
+def test_the_api_links_an_entrys_credential_on_the_configured_address(client, unset):
+    entry = make_register_entry()
+    unset.SITE_URL = "https://register.example.eu"
+    data = client.get(f"/api/v1/entries/{entry.certificate_id}/", HTTP_HOST=ELSEWHERE).json()
+    assert data["credential"] == f"https://register.example.eu/register/entries/{entry.pk}/credential.jwt"
