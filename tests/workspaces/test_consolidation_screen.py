@@ -8,7 +8,7 @@ import pytest
 from frameworks.models import ScaleValue
 from reviews.models import Consolidation, Judgement
 from reviews.services import standards_of
-from tests.browser import assert_accessible, login
+from tests.browser import SCREENSHOTS, assert_accessible, login
 from tests.flow import task_of
 
 
@@ -186,6 +186,9 @@ def test_every_control_of_the_step_is_within_the_viewport(page, width, driver, c
         assert page.evaluate(CONTROLS_OUTSIDE) == []
         assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
         assert_accessible(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = "only-disagreements" if "only=" in url else "all"
+        page.screenshot(path=str(SCREENSHOTS / f"consolidation-{name}-{width}.png"), full_page=True)
     # Folded by the filter; one click on its summary unfolds it, no script needed.
     assert not page.locator(f"#id_value_{standards[0].pk}").is_visible()
     page.click("details#agreed > summary")
@@ -194,4 +197,3 @@ def test_every_control_of_the_step_is_within_the_viewport(page, width, driver, c
     page.select_option("#id_recommendation", "accredit")
     page.click("button[name=save]")
     assert "The consolidation is saved." in page.inner_text("main")
-    page.screenshot(path=f"test-artifacts/screenshots/consolidation-{width}.png", full_page=True)
