@@ -21,7 +21,7 @@ from django.urls import reverse
 from reports import deqar as builder
 
 from .models import Agency, Decision, DeqarSubmission, IssuedDocument, MicroCredentialVersion
-from .models.register import EntryStatus, RegisterEntry, RegisterEvent, entry_state
+from .models.register import EntryStatus, RegisterEntry, RegisterEvent, RegisterScopeItem, entry_state
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,12 @@ def decisions() -> QuerySet[Decision]:
                 queryset=IssuedDocument.objects.filter(kind__in=REPORT_FILE_KINDS).order_by("kind", "-version"),
             ),
             Prefetch("register_entry__events", queryset=RegisterEvent.objects.order_by("effective_on", "pk")),
+            Prefetch(
+                "register_entry__scope_items",
+                queryset=RegisterScopeItem.objects.select_related(
+                    "version__micro_credential", "version__nqf_level", "version__field"
+                ).order_by("title"),
+            ),
         )
         .order_by("decided_at", "pk")
     )
@@ -73,6 +79,13 @@ def _latest_files(decision: Decision, site: str) -> tuple[builder.ReportFile, ..
         )
         for document in newest.values()
     )
+
+
+def _versions(decision: Decision, entry: RegisterEntry | None) -> list[MicroCredentialVersion]:
+    """What was decided on: the accredited scope of a published entry, the submitted versions of a refusal."""
+    if entry is not None:
+        return [item.version for item in entry.scope_items.all()]
+    return list(decision.application.submitted_versions.all())
 
 
 def report_data(decision: Decision, site: str) -> builder.ReportData:
@@ -117,7 +130,7 @@ def report_data(decision: Decision, site: str) -> builder.ReportData:
                 field_code=version.field.code if version.field_id else "",
                 learning_outcomes="\n".join(version.outcome_lines),
             )
-            for version in application.submitted_versions.all()
+            for version in _versions(decision, entry)
         ),
         summary=decision.rationale,
         conditions=tuple(decision.condition_lines),
@@ -129,7 +142,7 @@ def report_data(decision: Decision, site: str) -> builder.ReportData:
 
 
 def results(queryset: QuerySet[Decision], site: str) -> Iterator[builder.Result]:
-    for decision in queryset.iterator(chunk_size=500):
+    for decision in queryset.iterator(chunk_size=200):
         yield builder.build_report(report_data(decision, site))
 
 
