@@ -487,17 +487,6 @@ READ_FROM_REPLICA = "replica" in DATABASES
 DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
 REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "30"))
 
-# A read replica for the public register (config/db_routers.py): its anonymous reads go there, everything else to
-# the primary. A client that wrote reads from the primary for REPLICA_PIN_SECONDS afterwards.
-if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 60)
-    )
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-READ_FROM_REPLICA = "replica" in DATABASES
-DATABASE_ROUTERS = ["config.db_routers.ReplicaRouter"]
-REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "30"))
-
 # DEQAR's Submission API (v2) that `manage.py deqar_submit` and the agency's "Send to DEQAR" button post reports
 # to, e.g. https://backend.deqar.eu/submissionapi/v2/submit/report; each agency's token is on the agency. Empty:
 # nothing is sent.
