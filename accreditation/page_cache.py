@@ -68,7 +68,11 @@ def _is_public(match) -> bool:
 
 
 def _key(request) -> str:
-    identity = f"{request.method}|{request.build_absolute_uri()}|{request.LANGUAGE_CODE}|{register_version()}"
+    # The same URL answers htmx with a fragment (the counts of a search) and a browser with the whole page.
+    fragment = "htmx" if request.headers.get("HX-Request") == "true" else "page"
+    identity = (
+        f"{request.method}|{request.build_absolute_uri()}|{request.LANGUAGE_CODE}|{fragment}|{register_version()}"
+    )
     return "page:" + hashlib.sha256(identity.encode()).hexdigest()
 
 

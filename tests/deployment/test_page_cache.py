@@ -70,3 +70,13 @@ def test_the_cache_can_be_turned_off(client, settings, django_assert_max_num_que
     client.get("/register/")
     response = client.get("/register/")
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_the_fragment_htmx_asks_for_and_the_whole_page_are_kept_apart(client):
+    entry = make_register_entry()
+    search = {"q": entry.provider.legal_name.split()[0]}
+    page = client.get("/register/counts/", search).content.decode()
+    fragment = client.get("/register/counts/", search, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" in page and "<html" not in fragment
+    assert "<html" in client.get("/register/counts/", search).content.decode()
+    assert "<html" not in client.get("/register/counts/", search, headers={"HX-Request": "true"}).content.decode()
