@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from joserfc import jws
 
-from . import credentials, history, keys
+from accreditation import register_history as history
+
+from . import credentials, keys
 from .addresses import absolute
 
 LIST_TYPE = "/register/vocabulary/lote/accredited-micro-credential-providers"

@@ -23,6 +23,7 @@ from ..models import IssuedDocument, Provider, RegisterEntry, RegisterEvent, Reg
 from ..models.register import EntryStatus
 from ..page_cache import register_version
 from ..register_counts import count_by_value, facet_links, facets
+from ..register_history import said_on
 from ..register_index import read_through_indexes
 
 PAGE_SIZE = 20
@@ -141,42 +142,81 @@ def counts(request: HttpRequest) -> HttpResponse:
     return render(request, "accreditation/register/counts.html", context)
 
 
-def _as_of(request) -> datetime.date | None:
-    value = request.GET.get("as_of", "")
+def _date_parameter(request, name: str) -> datetime.date | None:
+    """A date given as YYYY-MM-DD; ValueError when it is given and is not one."""
+    value = request.GET.get(name, "")
     if not value:
         return None
     try:
-        return parse_date(value)
+        parsed = parse_date(value)
     except ValueError:
-        return None
+        parsed = None
+    if parsed is None:
+        raise ValueError(name)
+    return parsed
 
 
 def provider_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A provider's accredited scope and history; `as_of` shows the register as it was on a past date, and
+    `as_recorded_on` as it said it on that date before any later correction was recorded."""
     provider = get_object_or_404(Provider.objects.filter(register_entries__isnull=False).distinct(), pk=pk)
-    as_of = _as_of(request)
-    if request.GET.get("as_of") and as_of is None:
+    try:
+        as_of, recorded_on = _date_parameter(request, "as_of"), _date_parameter(request, "as_recorded_on")
+    except ValueError:
         return render(
             request, "accreditation/register/provider.html", {"provider": provider, "bad_date": True}, status=400
         )
+    if recorded_on and not as_of:
+        as_of = timezone.localdate()
     entries = RegisterEntry.objects.filter(provider=provider).select_related(
         "agency", "authority", "decision", "application"
     )
     entries = entries.as_of(as_of) if as_of else entries.with_effective_status()
-    entries = entries.prefetch_related(
-        Prefetch(
-            "scope_items", queryset=RegisterScopeItem.objects.select_related("version", "field").order_by("title")
-        ),
-        Prefetch("events", queryset=RegisterEvent.objects.order_by("effective_on", "pk")),
-        Prefetch(
-            "application__documents",
-            queryset=IssuedDocument.objects.filter(kind__in=IssuedDocument.PUBLIC_KINDS).order_by("kind", "-version"),
-        ),
-    ).order_by("-valid_from")
+    entries = list(
+        entries.prefetch_related(
+            Prefetch(
+                "scope_items", queryset=RegisterScopeItem.objects.select_related("version", "field").order_by("title")
+            ),
+            Prefetch("events", queryset=RegisterEvent.objects.order_by("effective_on", "pk")),
+            Prefetch(
+                "application__documents",
+                queryset=IssuedDocument.objects.filter(kind__in=IssuedDocument.PUBLIC_KINDS).order_by(
+                    "kind", "-version"
+                ),
+            ),
+        ).order_by("-valid_from")
+    )
+    if recorded_on:
+        entries = _as_recorded(entries, as_of, recorded_on)
+    labels = dict(EntryStatus.choices)
+    for entry in entries:
+        entry.timeline = getattr(entry, "timeline", None) or list(entry.events.all())
+        if as_of:
+            entry.status_then_label = labels.get(entry.status_then, entry.status_then)
     return render(
         request,
         "accreditation/register/provider.html",
-        {"provider": provider, "entries": entries, "as_of": as_of, "today": timezone.localdate()},
+        {
+            "provider": provider,
+            "entries": entries,
+            "as_of": as_of,
+            "as_recorded_on": recorded_on,
+            "today": timezone.localdate(),
+        },
     )
+
+
+def _as_recorded(entries: list, on: datetime.date, recorded_on: datetime.date) -> list:
+    """The entries as the register said they were on `on`, from the history recorded by `recorded_on` only."""
+    kept = []
+    for entry in entries:
+        said = said_on(entry, on, recorded_on)
+        if said is None:
+            continue
+        entry.status_then, entry.valid_from, entry.valid_until = said.status, said.valid_from, said.valid_until
+        entry.timeline = [event for event in entry.events.all() if event.recorded_at.date() <= recorded_on]
+        kept.append(entry)
+    return kept
 
 
 VERDICTS = {

@@ -13,9 +13,10 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from accreditation import register_history as history
 from accreditation.views.register import register_version
 
-from .. import credentials, history, trust_list
+from .. import credentials, trust_list
 from ..addresses import absolute
 from .unavailable import needs_signing_key
 

@@ -12,8 +12,8 @@ import datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from accreditation.models import RegisterEntry, RegisterEvent
-from accreditation.models.register import entry_state, status_on
+from .models import RegisterEntry, RegisterEvent
+from .models.register import entry_state, status_on
 
 
 @dataclasses.dataclass(frozen=True)
