@@ -98,3 +98,22 @@ def test_no_template_of_the_project_has_inline_script():
         str(p.relative_to(root)) for p in (root / "templates").glob("**/*.html") if inline.search(p.read_text())
     ]
     assert offenders == []
+
+
+def test_error_mails_go_to_the_configured_admins(monkeypatch):
+    import importlib
+
+    import config.settings as production
+
+    monkeypatch.setenv("ADMINS", "Operations <ops@register.example.eu>,noc@register.example.eu")
+    monkeypatch.setenv("EMBEDDED_DEMO", "1")
+    try:
+        reloaded = importlib.reload(production)
+        assert reloaded.ADMINS == [
+            ("Operations", "ops@register.example.eu"),
+            ("noc@register.example.eu", "noc@register.example.eu"),
+        ]
+        assert "mail_admins" in reloaded.LOGGING["loggers"]["django.request"]["handlers"]
+    finally:
+        monkeypatch.undo()
+        importlib.reload(production)
