@@ -5,9 +5,10 @@ from django.core.management import CommandError, call_command
 
 from accreditation.models import AuditEvent, AuditHead
 from accreditation.models.audit import Verb
-from tests.security.conftest import security_log  # noqa: F401 - the JSON log fixture
+from tests.security import conftest as security_fixtures
 
 pytestmark = pytest.mark.django_db
+security_log = security_fixtures.security_log  # the JSON lines of the security log
 
 
 def test_every_transition_is_audited(driver, coordinator):
@@ -89,9 +90,7 @@ def test_a_row_changed_with_every_later_hash_recomputed_without_the_key_is_caugh
         if number == 1:
             values["verb"] = "nothing happened"
         forged = hashlib.sha256(json.dumps(values, sort_keys=True, separators=(",", ":"), default=str).encode())
-        AuditEvent.objects.filter(pk=event.pk).update(
-            prev_hash=previous, hash=forged.hexdigest(), verb=values["verb"]
-        )
+        AuditEvent.objects.filter(pk=event.pk).update(prev_hash=previous, hash=forged.hexdigest(), verb=values["verb"])
         previous = forged.hexdigest()
     AuditHead.objects.filter(pk=1).update(last_hash=previous)
     with pytest.raises(CommandError, match=f"event #{events[1].pk}: its content does not match its hash"):
