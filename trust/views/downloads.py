@@ -37,19 +37,28 @@ KEEP_SECONDS = 3600
 JWS_MEDIA_TYPE = "application/jose"
 
 
+def _release(response: HttpResponse) -> None:
+    """Close what an inner response holds open (a file, a cursor's generator). Not `response.close()`: that also
+    announces the end of the request, and Django then closes this request's database connection."""
+    for closer in response._resource_closers:
+        closer()
+    response._resource_closers.clear()
+
+
 def _body(response: HttpResponse) -> bytes | None:
     """The whole body of a download response, or None past the size limit."""
     if not response.streaming:
         return response.content
     parts, size = [], 0
-    for chunk in response.streaming_content:
-        chunk = chunk.encode() if isinstance(chunk, str) else chunk
-        size += len(chunk)
-        if size > MAX_SIGNED_BYTES:
-            response.close()
-            return None
-        parts.append(chunk)
-    response.close()
+    try:
+        for chunk in response.streaming_content:
+            chunk = chunk.encode() if isinstance(chunk, str) else chunk
+            size += len(chunk)
+            if size > MAX_SIGNED_BYTES:
+                return None
+            parts.append(chunk)
+    finally:
+        _release(response)
     return b"".join(parts)
 
 
