@@ -155,7 +155,7 @@ def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The draft is saved."))
             return redirect("accreditation:draft-edit", application.pk)
     return render(
-        request, "accreditation/provider/draft_edit.html", _draft_context(application, form, EvidenceUploadForm())
+        request, "accreditation/provider/draft_edit.html", _draft_context(application, form, EvidenceUploadForm(draft=True))
     )
 
 
@@ -174,7 +174,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     application = _draft_of(request, pk)
     if request.method != "POST":
         return redirect("accreditation:draft-edit", application.pk)
-    upload_form = EvidenceUploadForm(request.POST, request.FILES)
+    upload_form = EvidenceUploadForm(request.POST, request.FILES, draft=True)
     if upload_form.is_valid():
         try:
             drafts.add_evidence(
@@ -237,7 +237,7 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "accreditation/provider/draft_edit.html",
-            _draft_context(application, form, EvidenceUploadForm(), problems=error.messages),
+            _draft_context(application, form, EvidenceUploadForm(draft=True), problems=error.messages),
             status=400,
         )
     messages.success(request, _("%(reference)s is submitted to the agency.") % {"reference": application.reference})

@@ -73,3 +73,12 @@ def test_a_response_is_attached_while_the_information_request_is_open_and_not_af
         attach, {"kind": "response", "title": "Afterthought", "file": SimpleUploadedFile("late.pdf", PDF_BYTES)}
     )
     assert driver.application.evidence.filter(kind=EvidenceDocument.Kind.RESPONSE).count() == 1
+
+
+def test_the_draft_upload_form_does_not_offer_a_kind_a_draft_refuses(client, provider_staff, submitted):
+    draft = ApplicationFactory(
+        provider=submitted.provider, agency=submitted.agency, authority=submitted.authority, created_by=provider_staff
+    )
+    client.force_login(provider_staff)
+    page = client.get(f"/provider/applications/{draft.pk}/").content.decode()
+    assert 'value="annex"' in page and 'value="response"' not in page
