@@ -155,7 +155,9 @@ def draft_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The draft is saved."))
             return redirect("accreditation:draft-edit", application.pk)
     return render(
-        request, "accreditation/provider/draft_edit.html", _draft_context(application, form, EvidenceUploadForm(draft=True))
+        request,
+        "accreditation/provider/draft_edit.html",
+        _draft_context(application, form, EvidenceUploadForm(draft=True)),
     )
 
 
