@@ -7,11 +7,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
+from viewflow.utils import is_owner
 from viewflow.workflow import flow, lock
 from viewflow.workflow.activation import Activation
 from viewflow.workflow.models import Process
 from viewflow.workflow.nodes.split import SplitActivation
-from viewflow.utils import is_owner
 
 # The flows will move to a `process` layer above `reviews` (issue 16, part 2); the review node already checks the
 # reviews app's predicate.
