@@ -53,10 +53,11 @@ test: $(STAMP) catalogues
 	  $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS); \
 	fi
 
-## browser: install Debian's chromium for the browser tests (never a Playwright download), and the PDF's fallback font
+## browser: install Debian's chromium for the browser tests (never a Playwright download), the PDF's fallback font, and poppler's pdfsig (a PDF reader's signature check)
 browser:
 	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core)
 	test -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-symbola)
+	command -v pdfsig >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
