@@ -1,7 +1,7 @@
 """Time and peak memory of the full streamed downloads for the EU systems (ELM 3 JSON-LD, DEQAR, ELM XML) beside
 the CSV's, each in a process of its own (peak RSS only grows), read to the end as a client would (run after
-bench/generate.py). DEQAR needs activity ids on the agencies and an identifier on each provider: `--configure`
-sets them in the bench database first.
+bench/generate.py). DEQAR needs a DEQAR id and activity ids on the agencies and an identifier on each provider:
+`--configure` sets them in the bench database first.
 
 DATABASE_URL=postgres://postgres@127.0.0.1:5432/microcred_bench .venv/bin/python bench/register_feeds.py --configure
 """
@@ -32,7 +32,10 @@ def configure() -> None:
 
     from accreditation.models import Agency, Provider
 
-    Agency.objects.update(deqar_activities_institutional="181", deqar_activities_programme="182")
+    for agency in Agency.objects.all():
+        agency.deqar_id = agency.deqar_id or str(100 + agency.pk)
+        agency.deqar_activities_institutional, agency.deqar_activities_programme = "181", "182"
+        agency.save()
     Provider.objects.filter(eter_id="").update(eter_id=Concat(F("country"), Right(Concat(F("pk"), F("pk")), 6)))
 
 
