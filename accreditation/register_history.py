@@ -26,7 +26,7 @@ class SaidOn:
     as_recorded_on: datetime.date | None
 
 
-def _end_of(day: datetime.date) -> datetime.datetime:
+def end_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
@@ -43,7 +43,7 @@ def said_on(entry: RegisterEntry, on: datetime.date, recorded_on: datetime.date 
             return None
         state = entry_state(entry, on)
         return SaidOn(entry, state.status, state.valid_from, state.valid_until, on, None)
-    moment = _end_of(recorded_on)
+    moment = end_of(recorded_on)
     known = [event for event in entry.events.all() if event.recorded_at <= moment]
     events = [event for event in known if event.effective_on <= on]
     if not events:

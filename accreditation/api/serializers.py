@@ -7,6 +7,7 @@ from config.site import site_url
 
 from ..models import Provider, RegisterEntry, RegisterScopeItem
 from ..models.register import entry_state
+from ..register_history import said_on
 
 
 class ScopeItemSerializer(serializers.ModelSerializer):
@@ -63,8 +64,9 @@ class EntrySerializer(serializers.ModelSerializer):
         return site_url(self.context.get("request")) + reverse("trust:entry-credential", args=[entry.pk])
 
     def get_state(self, entry) -> dict:
-        state = entry_state(entry)
-        return {
+        as_of, recorded_on = self.context.get("as_of"), self.context.get("as_recorded_on")
+        state = entry_state(entry, as_of)
+        answer = {
             "status": state.status,
             "ends_on": state.ends_on,
             "decided": state.issued,
@@ -72,6 +74,20 @@ class EntrySerializer(serializers.ModelSerializer):
             "suspended_since": state.suspended_since,
             "withdrawn_on": state.withdrawn_on,
         }
+        if as_of:
+            answer["as_of"] = as_of
+        if recorded_on:
+            # What the register said then, from the history recorded by that day only.
+            said = said_on(entry, as_of, recorded_on)
+            answer.update(
+                status=said.status, valid_from=said.valid_from, valid_until=said.valid_until, as_recorded_on=recorded_on
+            )
+        return answer
+
+    def to_representation(self, entry):
+        data = super().to_representation(entry)
+        data["status"] = data["state"]["status"]  # on the date asked for, as the state block says
+        return data
 
     class Meta:
         model = RegisterEntry

@@ -3,7 +3,7 @@ so that clients can poll cheaply, and a rate limit for anonymous clients."""
 
 import datetime
 
-from django.db.models import Max, Prefetch
+from django.db.models import Exists, Max, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.decorators import method_decorator
@@ -12,6 +12,7 @@ from rest_framework import serializers, viewsets
 
 from ..filters import RegisterFilter, published_entries
 from ..models import Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
+from ..register_history import end_of, with_history
 from ..register_index import read_through_indexes
 from .serializers import EntrySerializer, ProviderSerializer
 
@@ -42,11 +43,27 @@ def modified_since(request) -> datetime.datetime | None:
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
+def date_parameter(request, name: str) -> datetime.date | None:
+    """A date parameter (YYYY-MM-DD); anything else is a 400 naming it."""
+    value = request.query_params.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        day = parse_date(value)
+    except ValueError:
+        day = None
+    if day is None:
+        raise serializers.ValidationError({name: ["Give a date as YYYY-MM-DD."]})
+    return day
+
+
 @method_decorator(condition(last_modified_func=register_last_modified), name="dispatch")
 class EntryViewSet(viewsets.ReadOnlyModelViewSet):
     """Published register entries. Filters: q, country, provider_type, eqf_level, field, ects_min, ects_max,
     participation_form, agency, status, valid_on, sort, and modified_since (a date or date and time: only the
-    entries that changed since then, their status changes included, for incremental harvesting)."""
+    entries that changed since then, their status changes included, for incremental harvesting). `as_of` gives
+    each entry's state on a past date (entries published later are left out), and `as_recorded_on` as the
+    register said it before any later correction: only history recorded by that day counts."""
 
     serializer_class = EntrySerializer
     filterset_class = RegisterFilter
@@ -56,6 +73,15 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
         with read_through_indexes(bool(request.query_params.get("q", "").strip())):
             return super().list(request, *args, **kwargs)
 
+    def moments(self) -> tuple[datetime.date | None, datetime.date | None]:
+        """(as_of, as_recorded_on): as_of defaults to today when only as_recorded_on is given."""
+        as_of, recorded_on = date_parameter(self.request, "as_of"), date_parameter(self.request, "as_recorded_on")
+        return (as_of or (timezone.localdate() if recorded_on else None)), recorded_on
+
+    def get_serializer_context(self):
+        as_of, recorded_on = self.moments()
+        return {**super().get_serializer_context(), "as_of": as_of, "as_recorded_on": recorded_on}
+
     def get_queryset(self):
         entries = (
             published_entries()
@@ -64,6 +90,17 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
                 Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title"))
             )
         )
+        as_of, recorded_on = self.moments()
+        if as_of:
+            entries = with_history(entries.filter(published_on__lte=as_of))
+        if recorded_on:
+            entries = entries.filter(
+                Exists(
+                    RegisterEvent.objects.filter(
+                        entry=OuterRef("pk"), effective_on__lte=as_of, recorded_at__lte=end_of(recorded_on)
+                    )
+                )
+            )
         since = modified_since(self.request)
         return entries.modified_since(since) if since else entries
 
