@@ -281,3 +281,18 @@ def test_the_api_answers_json_and_refuses_what_it_cannot_read(client, entry):
     assert response.json()["outcome"] == "not_covered"
     assert client.post("/register/check.json", "x", content_type="image/png").status_code == 415
     assert client.get("/register/check.json").status_code == 405
+
+
+def test_suspending_the_entry_flips_the_answer(entry):
+    """The officer suspends the entry: a credential issued today is no longer covered (the status list bit of the
+    entry's signed credential flips too: tests/trust/test_signed_entries.py)."""
+    from accreditation.models import Membership, RegisterEvent, Role
+    from accreditation.services.register import change_entry_status
+    from tests.factories import UserFactory
+
+    assert check(elm(issued=TODAY)).outcome == COVERED
+    officer = UserFactory()
+    Membership.objects.create(user=officer, authority=entry.authority, role=Role.OFFICER)
+    change_entry_status(entry=entry, change=RegisterEvent.Kind.SUSPENDED, reason="Complaint", by=officer)
+    result = check(elm(issued=TODAY))
+    assert result.outcome == NOT_COVERED and "suspended" in result.reason

@@ -12,7 +12,7 @@ from tests.factories import make_register_entry
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-DOWNLOADS = ["export.csv", "export.xlsx", "export.json", "export/elm.xml", "export/deqar.json"]
+DOWNLOADS = ["export.csv", "export.xlsx", "export.json", "export/elm.xml", "export/elm.jsonld", "export/deqar.json"]
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ DOWNLOADS = {
     "export.xlsx": register_exports.export_xlsx,
     "export.json": register_exports.export_json,
     "export/elm.xml": register_exports.export_elm,
+    "export/elm.jsonld": register_exports.export_elm_jsonld,
     "export/deqar.json": register_exports.export_deqar,
 }
 MAX_SIGNED_BYTES = 50 * 1024 * 1024  # a copy kept in the cache; larger downloads are narrowed by filters first
