@@ -32,7 +32,17 @@ def _manage(tmp_path, *args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"EMBEDDED_DEMO", "DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "SITE_URL", "ALLOWED_HOSTS"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests run earlier in this process; no deployment has it.
+        if key
+        not in {
+            "EMBEDDED_DEMO",
+            "DJANGO_SETTINGS_MODULE",
+            "DEBUG",
+            "SECRET_KEY",
+            "SITE_URL",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     environment.update(VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="config.settings", **env)
     return subprocess.run(
