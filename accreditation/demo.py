@@ -114,7 +114,7 @@ def _task(application, step, owner):
     )
 
 
-def _accredit(application, people):
+def _accredit(application, people, *, conditions="", valid_from=None, valid_until=None):
     """Take a submitted application through every step, as each person would in the UI."""
     from reviews import services as review_services
 
@@ -184,9 +184,12 @@ def _accredit(application, people):
         user=officer,
         action=lambda: steps.record_decision(
             application=application,
-            outcome=Decision.Outcome.ACCREDIT,
+            outcome=Decision.Outcome.ACCREDIT_WITH_CONDITIONS if conditions else Decision.Outcome.ACCREDIT,
+            conditions=conditions,
             rationale="The provider meets ESG Part 1 and the EU micro-credential principles.",
             by=officer,
+            valid_from=valid_from,
+            valid_until=valid_until,
         ),
     )
 
@@ -303,7 +306,66 @@ def load_demo() -> bool:
 
     # A draft ready to submit: walk it from draft to the register as each persona.
     _draft(dublin, agency, authority, people["provider2"], catalogue_dublin[1:], "APP-2026-0002")
+
+    _register_in_every_state(agency, authority, people, reviewers)
     return True
+
+
+def _register_in_every_state(agency, authority, people, reviewers):
+    """More providers on the register, so that every status it shows has an example: accredited with conditions,
+    suspended, withdrawn, and one whose accreditation ends within two months."""
+    from .models import RegisterEvent
+    from .services.register import change_entry_status
+
+    today = timezone.localdate()
+    officer = people["officer"]
+    examples = [
+        ("Cork Centre for Lifelong Learning", Provider.Type.NGO, "Munster", "Community Health Literacy", "05"),
+        ("Limerick Makers Collective", Provider.Type.NGO, "Munster", "Digital Fabrication Basics", "07"),
+        ("Galway Language Academy", Provider.Type.COMPANY, "Connacht", "Business English for Engineers", "02"),
+        ("Kilkenny Craft and Design School", Provider.Type.VET, "Leinster", "Furniture Restoration", "02"),
+    ]
+    entries = []
+    for number, (name, provider_type, region, title, field) in enumerate(examples, start=3):
+        provider = Provider.objects.create(
+            legal_name=name, type=provider_type, country="IE", region=region, website="https://example.ie"
+        )
+        staff = _user(f"staff{number}", "Demo", name.split()[0])
+        Membership.objects.create(user=staff, role=Role.PROVIDER_STAFF, provider=provider)
+        credential = _credential(
+            provider,
+            title,
+            ("IE-NFQ", "6"),
+            "5",
+            125,
+            field,
+            ["Apply the core techniques safely", "Evaluate the quality of one's own work against a standard"],
+        )
+        application = _draft(provider, agency, authority, staff, [credential], f"APP-2025-{number:04d}")
+        application = steps.submit_application(application=application, by=staff)
+        kwargs = {}
+        if number == 3:
+            kwargs["conditions"] = "Report on the assessment moderation within twelve months."
+        if number == 6:
+            kwargs = {
+                "valid_from": today - datetime.timedelta(days=5 * 365),
+                "valid_until": today + datetime.timedelta(days=50),
+            }
+        _accredit(application, (people["coordinator"], reviewers, staff, officer), **kwargs)
+        application.refresh_from_db()
+        entries.append(application.register_entry)
+    change_entry_status(
+        entry=entries[1],
+        change=RegisterEvent.Kind.SUSPENDED,
+        reason="A complaint about assessment practice is being investigated.",
+        by=officer,
+    )
+    change_entry_status(
+        entry=entries[2],
+        change=RegisterEvent.Kind.WITHDRAWN,
+        reason="The provider no longer offers the accredited micro-credential.",
+        by=officer,
+    )
 
 
 def _reviewer_profiles(people, dublin):
