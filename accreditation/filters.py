@@ -7,6 +7,8 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from frameworks.models import EqfLevel, FieldOfStudy
 from frameworks.vocabularies import Country
@@ -25,6 +27,11 @@ SORTS = {
     "valid_until": ("valid_until", "pk"),
     "-published": ("-published_on", "-pk"),
 }
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class FieldCodeFilter(django_filters.ModelChoiceFilter):
+    """A broad ISCED-F field chosen by its code ("06"), as the API's schema says."""
 
 
 class RegisterFilter(django_filters.FilterSet):
@@ -51,7 +58,7 @@ class RegisterFilter(django_filters.FilterSet):
         method="filter_scope",
         empty_label=ANY,
     )
-    field = django_filters.ModelChoiceFilter(
+    field = FieldCodeFilter(
         label=_("Field (ISCED-F)"),
         queryset=FieldOfStudy.objects.filter(parent__isnull=True),
         to_field_name="code",

@@ -310,6 +310,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to the public register of accredited micro-credential providers.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name for the EQF levels wherever an entry or a scope item carries one.
+    "ENUM_NAME_OVERRIDES": {"EqfLevelEnum": "frameworks.models.EqfLevel"},
 }
 
 # The accreditation process.

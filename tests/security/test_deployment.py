@@ -64,11 +64,6 @@ def test_check_deploy_is_clean_with_the_documented_production_settings(tmp_path)
     assert [line for line in issues if "drf_spectacular" not in line] == [], result.stdout + result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="drf-spectacular's schema warnings (W001: RegisterFilter's untyped filter methods, a choice set with two "
-    "names) belong to the API's filters; reported to the lead",
-)
 def test_check_deploy_has_no_api_schema_warnings(tmp_path):
     result = _deploy_check(tmp_path)
     assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
