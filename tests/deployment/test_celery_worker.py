@@ -75,13 +75,25 @@ def worker(tmp_path, settings, reference_data):
     settings.CELERY_BROKER_URL = BROKER
     eager, broker = app.conf.task_always_eager, app.conf.broker_url
     app.conf.task_always_eager, app.conf.broker_url = False, BROKER
+    reconnect(app)
     try:
         yield process
     finally:
         app.conf.task_always_eager, app.conf.broker_url = eager, broker
-        app.pool.force_close_all()
+        reconnect(app)
         process.terminate()
         process.wait(timeout=30)
+
+
+def reconnect(app) -> None:
+    """Drop the connections the app made with its earlier broker setting (an earlier test may have opened them to
+    the default broker), so that what it sends next goes to the broker it has now."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    amqp = app.__dict__.get("amqp")
+    if amqp is not None:
+        amqp._producer_pool = None
 
 
 def wait_for(job: Job, seconds: float = 90) -> Job:
