@@ -4,6 +4,8 @@ A document is sealed with the operator's current key and certificate, so that a 
 <operator>, not modified". Verification trusts the certificates of every key the register has used.
 """
 
+import asyncio
+import concurrent.futures
 import dataclasses
 import datetime
 import io
@@ -14,13 +16,25 @@ from django.conf import settings
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from . import keys
 
 FIELD_NAME = "RegisterSeal"
+
+
+def _run(make_coroutine):
+    """Run one of pyHanko's coroutines to its end from synchronous code. pyHanko's synchronous calls start an event
+    loop of their own, which fails in a thread that already runs one (an async server's, a browser driver's): there
+    the coroutine runs in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make_coroutine())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 def seal_pdf(content: bytes, *, reason: str) -> bytes:
@@ -35,7 +49,7 @@ def seal_pdf(content: bytes, *, reason: str) -> bytes:
         name=settings.SIGNING_OPERATOR_NAME,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(content), strict=False)
-    return signers.sign_pdf(writer, metadata, signer=signer).getvalue()
+    return _run(lambda: signers.async_sign_pdf(writer, metadata, signer=signer)).getvalue()
 
 
 def trusted_certificates() -> list[asn1_x509.Certificate]:
@@ -72,7 +86,7 @@ def check_seal(content: bytes) -> SealCheck:
         return SealCheck(sealed=False, problem="the PDF carries no seal")
     roots = trusted_certificates()
     try:
-        status = validate_pdf_signature(seal, ValidationContext(trust_roots=roots))
+        status = _run(lambda: async_validate_pdf_signature(seal, ValidationContext(trust_roots=roots)))
     except Exception as error:  # a malformed signature is reported, it must not crash the page
         return SealCheck(sealed=True, problem=f"the seal could not be read ({type(error).__name__})")
     byte_range = list(seal.byte_range)

@@ -10,7 +10,8 @@ from accreditation.demo import load_demo
 from accreditation.models import Application, RegisterEntry
 from accreditation.models.register import entry_state
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test before this one may have emptied the permissions the panel grants.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_demo_shows_every_state_of_the_register_and_loads_once(reference_data, client):

@@ -113,3 +113,16 @@ def test_an_unsealed_pdf_and_a_non_pdf_are_told_apart_without_a_500(client):
     assert response.status_code == 200 and "not a readable PDF" in response.content.decode()
 
     assert client.get("/register/verify/document/").status_code == 200
+
+
+def test_sealing_and_checking_work_where_an_event_loop_already_runs():
+    """pyHanko's own loop cannot start in a thread that runs one (an async server's, the browser tests'), which made
+    issuing documents fail there; the seal now runs beside it."""
+    import asyncio
+
+    async def in_a_running_loop():
+        sealed = seals.seal_pdf(_plain_pdf(), reason="Accreditation certificate")
+        return seals.check_seal(sealed)
+
+    found = asyncio.run(in_a_running_loop())
+    assert found.sealed and found.by_register and found.intact and not found.modified_after
