@@ -235,3 +235,25 @@ def make_register_entry(
             actor=officer,
         )
     return entry
+
+
+def make_corrected_register_entry() -> tuple[RegisterEntry, RegisterEvent]:
+    """An entry published 400 days ago (its publication recorded then) whose validity was corrected today to have
+    ended five days ago: the history's first row still holds the validity the register first said. Returns the
+    entry and that first row."""
+    today = timezone.localdate()
+    entry = make_register_entry(valid_from=today - datetime.timedelta(days=400))
+    first = entry.events.get()
+    RegisterEvent.objects.filter(pk=first.pk).update(recorded_at=timezone.now() - datetime.timedelta(days=399))
+    RegisterEvent.objects.create(
+        entry=entry,
+        kind=RegisterEvent.Kind.RENEWED,
+        status=EntryStatus.ACTIVE,
+        valid_from=entry.valid_from,
+        valid_until=today - datetime.timedelta(days=5),
+        effective_on=entry.valid_from,
+        reason="Correction: the decision's validity was shorter.",
+    )
+    entry.valid_until = today - datetime.timedelta(days=5)
+    entry.save(update_fields=["valid_until"])
+    return entry, first

@@ -6,32 +6,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accreditation.models import RegisterEvent
-from accreditation.models.register import EntryStatus
-from tests.factories import make_register_entry
+from tests.factories import make_corrected_register_entry
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def corrected():
-    """Published 400 days ago; its validity corrected today to have ended five days ago."""
-    today = timezone.localdate()
-    entry = make_register_entry(valid_from=today - datetime.timedelta(days=400))
-    first = entry.events.get()
-    RegisterEvent.objects.filter(pk=first.pk).update(recorded_at=timezone.now() - datetime.timedelta(days=399))
-    RegisterEvent.objects.create(
-        entry=entry,
-        kind=RegisterEvent.Kind.RENEWED,
-        status=EntryStatus.ACTIVE,
-        valid_from=entry.valid_from,
-        valid_until=today - datetime.timedelta(days=5),
-        effective_on=entry.valid_from,
-        reason="Correction of the validity.",
-    )
-    entry.valid_until = today - datetime.timedelta(days=5)
-    entry.save(update_fields=["valid_until"])
-    return entry, first
+    return make_corrected_register_entry()
 
 
 def entries(client, **params):

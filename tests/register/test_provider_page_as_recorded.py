@@ -6,41 +6,19 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accreditation.models import RegisterEvent
-from accreditation.models.register import EntryStatus
-from tests.factories import make_register_entry
+from tests.factories import make_corrected_register_entry, make_register_entry
 
 pytestmark = pytest.mark.django_db
 
 
-def corrected_entry():
-    """An entry published 400 days ago whose validity was corrected today to have ended five days ago."""
-    today = timezone.localdate()
-    entry = make_register_entry(valid_from=today - datetime.timedelta(days=400))
-    first = entry.events.get()
-    RegisterEvent.objects.filter(pk=first.pk).update(recorded_at=timezone.now() - datetime.timedelta(days=399))
-    RegisterEvent.objects.create(
-        entry=entry,
-        kind=RegisterEvent.Kind.RENEWED,
-        status=EntryStatus.ACTIVE,
-        valid_from=entry.valid_from,
-        valid_until=today - datetime.timedelta(days=5),
-        effective_on=entry.valid_from,
-        reason="Correction: the decision's validity was shorter.",
-    )
-    entry.valid_until = today - datetime.timedelta(days=5)
-    entry.save(update_fields=["valid_until"])
-    return entry, first
-
-
 def test_today_the_corrected_entry_is_expired(client):
-    entry, _ = corrected_entry()
+    entry, _ = make_corrected_register_entry()
     page = client.get(f"/register/providers/{entry.provider_id}/").content.decode()
     assert "Expired" in page and "Correction: the decision" in page
 
 
 def test_as_recorded_a_month_ago_it_was_accredited_until_its_first_end_date(client):
-    entry, first = corrected_entry()
+    entry, first = make_corrected_register_entry()
     month_ago = timezone.localdate() - datetime.timedelta(days=30)
     page = client.get(
         f"/register/providers/{entry.provider_id}/", {"as_recorded_on": month_ago.isoformat()}
@@ -52,7 +30,7 @@ def test_as_recorded_a_month_ago_it_was_accredited_until_its_first_end_date(clie
 
 
 def test_as_of_a_past_date_shows_the_status_in_words(client):
-    entry, _ = corrected_entry()
+    entry, _ = make_corrected_register_entry()
     long_after = timezone.localdate() - datetime.timedelta(days=1)
     page = client.get(f"/register/providers/{entry.provider_id}/", {"as_of": long_after.isoformat()}).content.decode()
     assert ">Expired<" in page
