@@ -13,7 +13,7 @@ from joserfc import jws
 from accreditation.models import Membership, RegisterEvent, Role
 from accreditation.models.register import EntryStatus
 from accreditation.services.register import change_entry_status
-from tests.factories import UserFactory, make_register_entry
+from tests.factories import UserFactory, make_corrected_register_entry, make_register_entry
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,20 +81,7 @@ def test_as_of_a_past_date_lists_what_was_on_the_register_then(client, jwks):
 def test_as_recorded_on_shows_what_the_register_said_before_a_correction(client, jwks):
     """An entry's validity was corrected (shortened) today; as recorded last month it still ran for years."""
     today = timezone.localdate()
-    entry = make_register_entry(valid_from=today - datetime.timedelta(days=400))
-    first = entry.events.get()
-    RegisterEvent.objects.filter(pk=first.pk).update(recorded_at=timezone.now() - datetime.timedelta(days=399))
-    RegisterEvent.objects.create(
-        entry=entry,
-        kind=RegisterEvent.Kind.RENEWED,
-        status=EntryStatus.ACTIVE,
-        valid_from=entry.valid_from,
-        valid_until=today - datetime.timedelta(days=5),
-        effective_on=entry.valid_from,
-        reason="Correction: the decision's validity was two years shorter.",
-    )
-    entry.valid_until = today - datetime.timedelta(days=5)
-    entry.save(update_fields=["valid_until"])
+    entry, first = make_corrected_register_entry()
 
     now_said = _services(_list(client, jwks)[0])[entry.certificate_id]
     assert now_said["ServiceStatus"].endswith("/status/expired")
