@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "reviews",
     "reports",
     "trust",
+    "process",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("accreditation.urls")),
     path("", include("reviews.urls")),
     path("", include("reports.urls")),
+    path("", include("process.urls")),
 ]
 
 handler403 = "accreditation.views.public.permission_denied"

@@ -8,7 +8,8 @@ translations kept as data.
 An update (1) extracts the messages from the sources with Django's makemessages (without fuzzy matching, so a
 changed English text is never silently given an old translation, and without obsolete entries), (2) writes each
 catalogue's header with its language's plural rule from CLDR (Babel), (3) fills country and language names from
-CLDR, and (4) merges the translations written as data in locale/tools/translations/<lang>.yaml: a mapping from
+CLDR, and (4) merges the translations written as data in locale/tools/translations/<lang>.yaml and
+locale/tools/translations/<lang>/*.yaml: a mapping from
 the English msgid to its translation; for a message with a plural, a mapping from CLDR plural category (zero,
 one, two, few, many, other) to the text. The YAML files are the truth: a translation corrected in a .po file
 alone is overwritten by the next update unless it is also written in the YAML file.
@@ -209,13 +210,24 @@ def reference_names(language: str) -> dict[str, str]:
     return names
 
 
+def translation_files(language: str) -> list[Path]:
+    """The language's translation files: <lang>.yaml, then the files of <lang>/ by name (one per area of the
+    interface, so that work on different areas never edits the same file)."""
+    main = TRANSLATIONS_DIR / f"{language}.yaml"
+    return [path for path in [main] if path.exists()] + sorted((TRANSLATIONS_DIR / language).glob("*.yaml"))
+
+
 def load_translations(language: str) -> dict:
+    """Every translation of the language; a msgid written in two files is an error, not a silent choice."""
     import yaml
 
-    path = TRANSLATIONS_DIR / f"{language}.yaml"
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    merged: dict = {}
+    for path in translation_files(language):
+        for msgid, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if msgid in merged and merged[msgid] != text:
+                raise SystemExit(f"{path}: {msgid!r} is translated differently in another file of {language}")
+            merged[msgid] = text
+    return merged
 
 
 def merge(language: str) -> None:

@@ -1,0 +1,5 @@
+"""The task pages of the procedures."""
+
+app_name = "process"
+
+urlpatterns: list = []
