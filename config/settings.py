@@ -358,8 +358,11 @@ X_FRAME_OPTIONS = "DENY"
 # Empty: the header is ignored and the connection's address counts (rate limits, lockouts, logs).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
-# Sessions end after SESSION_IDLE_TIMEOUT without a request, and SESSION_ABSOLUTE_TIMEOUT after sign-in.
+# Sessions end after SESSION_IDLE_TIMEOUT without a request (coordinators, reviewers, officers, administrators),
+# SESSION_IDLE_TIMEOUT_PROVIDER for people with provider roles only or none, and SESSION_ABSOLUTE_TIMEOUT after
+# sign-in (accreditation/security/sessions.py says why).
 SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES", "30")))
+SESSION_IDLE_TIMEOUT_PROVIDER = timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES_PROVIDER", "60")))
 SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=int(os.environ.get("SESSION_ABSOLUTE_HOURS", "12")))
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
 

@@ -1,5 +1,11 @@
-"""Sessions end after SESSION_IDLE_TIMEOUT without a request and SESSION_ABSOLUTE_TIMEOUT after sign-in, whichever
-comes first; the person then signs in again."""
+"""Sessions end after a time without a request (the idle timeout of the person's roles) and SESSION_ABSOLUTE_TIMEOUT
+after sign-in, whichever comes first; the person then signs in again.
+
+The idle rule per role: people who decide, review or administer (coordinators, reviewers, officers, Django staff)
+get SESSION_IDLE_TIMEOUT (30 minutes): their accounts publish and change the register. People whose only roles are
+provider roles, or who have none, get SESSION_IDLE_TIMEOUT_PROVIDER (60 minutes): they write long applications
+and answers, and what they can change alone is their own provider's drafts (identity changes need approval). One
+staff role is enough for the shorter limit."""
 
 import time
 
@@ -8,6 +14,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.translation import gettext as _
 
+from ..models import Role
+from ..roles import roles_of
 from .auth_events import log_event
 
 STARTED, LAST_SEEN = "security:started", "security:last_seen"
@@ -19,6 +27,13 @@ def start(session) -> None:
     now = int(time.time())
     session[STARTED] = now
     session[LAST_SEEN] = now
+
+
+def idle_timeout(user):
+    """The idle limit of this person's session, by the rule in the module's docstring."""
+    if user.is_staff or user.is_superuser or roles_of(user) - {Role.PROVIDER_STAFF}:
+        return settings.SESSION_IDLE_TIMEOUT
+    return settings.SESSION_IDLE_TIMEOUT_PROVIDER
 
 
 class SessionTimeoutMiddleware:
@@ -42,7 +57,7 @@ class SessionTimeoutMiddleware:
         if started is None or last_seen is None:
             start(session)  # a session from before these limits: count from now
             return
-        idle = settings.SESSION_IDLE_TIMEOUT.total_seconds()
+        idle = idle_timeout(request.user).total_seconds()
         absolute = settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
         if now - last_seen > idle or now - started > absolute:
             log_event("session_expired", request=request, user=request.user, idle_seconds=now - last_seen)
