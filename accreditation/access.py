@@ -15,6 +15,7 @@ from .models import (
     Application,
     ApplicationUserObjectPermission,
     Authority,
+    Decision,
     EvidenceDocument,
     IssuedDocument,
     Membership,
@@ -117,9 +118,13 @@ def documents_visible_to(user, documents: QuerySet | None = None) -> QuerySet[Is
 
 
 def public_documents() -> QuerySet[IssuedDocument]:
-    """The final report, decision letter and certificate of a published accreditation: for anyone."""
+    """For anyone: the final report and decision letter of every decided application, accredited or refused
+    (ESG 2.6 asks that full reports be published whatever the outcome, the decision with them), and the
+    certificate of a published accreditation; never a draft report, nor anything before the final decision."""
+    decided = Decision.objects.final().values("application")
     return IssuedDocument.objects.filter(
-        kind__in=IssuedDocument.PUBLIC_KINDS, application__register_entry__isnull=False
+        Q(kind__in=(IssuedDocument.Kind.FINAL_REPORT, IssuedDocument.Kind.DECISION_LETTER), application__in=decided)
+        | Q(kind=IssuedDocument.Kind.CERTIFICATE, application__register_entry__isnull=False)
     )
 
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from reports import deqar as builder
 
+from . import access
 from .models import Agency, Decision, DeqarSubmission, IssuedDocument, MicroCredentialVersion
 from .models.register import EntryStatus, RegisterEntry, RegisterEvent, RegisterScopeItem, entry_state
 
@@ -44,7 +45,7 @@ def decisions() -> QuerySet[Decision]:
             ),
             Prefetch(
                 "application__documents",
-                queryset=IssuedDocument.objects.filter(kind__in=REPORT_FILE_KINDS).order_by("kind", "-version"),
+                queryset=access.public_documents().filter(kind__in=REPORT_FILE_KINDS).order_by("kind", "-version"),
             ),
             Prefetch("register_entry__events", queryset=RegisterEvent.objects.order_by("effective_on", "pk")),
             Prefetch(
@@ -66,9 +67,7 @@ def _entry(decision: Decision) -> RegisterEntry | None:
 
 
 def _latest_files(decision: Decision, site: str) -> tuple[builder.ReportFile, ...]:
-    """The newest version of each public document, when the register publishes it."""
-    if _entry(decision) is None:
-        return ()  # the site publishes the documents of register entries only
+    """The newest version of each public document (access.public_documents: refusals' reports too)."""
     newest: dict[str, IssuedDocument] = {}
     for document in decision.application.documents.all():
         newest.setdefault(document.kind, document)

@@ -18,8 +18,14 @@ The rules this builder adds, so that nothing DEQAR would refuse is sent and noth
   is left out with a warning;
 - a report on listed micro-credentials that is left with no programme, and a report of an agency without a DEQAR
   id or acronym or without DEQAR activity ids for that kind of procedure, is not sendable;
-- conditions are appended to the summary (DEQAR has no field for them); a suspension is not a DEQAR state: the
-  report stays as decided and a warning says so; a withdrawal shortens `valid_to` to the withdrawal date.
+- conditions are appended to the summary (DEQAR has no field for them); a withdrawal shortens `valid_to` to the
+  withdrawal date;
+- a suspension is not a DEQAR state (its decisions are positive, positive with conditions, negative, not
+  applicable; a report has no status of its own beyond the EQA system it belongs to). The decision itself stands
+  while suspended, so the report keeps its decision and `valid_to`, and its summary says, in its last paragraph,
+  since when the accreditation is suspended on the register (the report's link leads to the entry). The report
+  thereby changes, so `deqar_submit` PUTs it when the suspension starts and again when it is lifted (the paragraph
+  gone). A warning per decision says so.
 """
 
 import dataclasses
@@ -157,6 +163,11 @@ def _summary(data: ReportData) -> str:
     parts = [data.summary.strip()] if data.summary.strip() else []
     if data.conditions:
         parts.append("Conditions: " + " ".join(f"({n}) {c}" for n, c in enumerate(data.conditions, 1)))
+    if data.suspended_since:
+        parts.append(
+            f"Suspended on the register since {data.suspended_since.isoformat()}: the accreditation does not apply "
+            "while suspended (see the register entry)."
+        )
     return "\n\n".join(parts)
 
 
@@ -186,7 +197,7 @@ def build_report(data: ReportData) -> Result:
     if data.suspended_since:
         warnings.append(
             f"Suspended on the register since {data.suspended_since.isoformat()}: DEQAR has no suspension, the "
-            "report stays as decided."
+            "report keeps its decision and validity and its summary says that it is suspended."
         )
     if blockers:
         return Result(data.local_identifier, None, tuple(blockers + warnings))
