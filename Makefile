@@ -10,10 +10,11 @@ export EMBEDDED_DEMO ?= 1
 
 .PHONY: run test install demo browser lint format check clean timers catalogues gettext messages
 
+# uv installs the same requirements from PyPI in seconds instead of pip's minute and a half; pip if uv fails.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade pip uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]' || $(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
