@@ -84,6 +84,16 @@ def _notes(entry: RegisterEntry, state) -> tuple[str, ...]:
         notes.append(
             f"Withdrawn on {state.withdrawn_on.isoformat()} (originally valid until {state.valid_until.isoformat()})."
         )
+    for item in entry.scope_items.all():
+        # AMS has no element for a micro-credential's awarding bodies or issuer countries: a joint one is noted.
+        version = item.version
+        bodies, countries = version.awarding_bodies, [code.strip().upper() for code in version.issuer_countries]
+        if len(bodies) > 1 or len(countries) > 1:
+            notes.append(
+                f"{item.title}: awarded by {'; '.join(bodies) or 'the provider'}"
+                + (f"; issuer countries {', '.join(countries)}" if countries else "")
+                + "."
+            )
     if entry.with_conditions and entry.conditions.strip():
         notes.append("Conditions: " + "; ".join(line.strip() for line in entry.conditions.splitlines() if line.strip()))
     return tuple(notes)
@@ -140,7 +150,8 @@ def specification(item: RegisterScopeItem, uris, accreditation_uri: str) -> elm_
         title=item.title,
         languages=tuple(version.language_codes),
         learning_outcomes=tuple(version.outcome_lines),
-        awarding_body="; ".join(version.awarding_bodies),
+        awarding_bodies=tuple(version.awarding_bodies),
+        issuer_countries=tuple(code.strip().upper() for code in version.issuer_countries),
         ects=version.ects,
         workload_hours=version.workload_hours,
         eqf_level=version.eqf_level,

@@ -31,12 +31,25 @@ SCHEMES = {
     "atu": "http://publications.europa.eu/resource/authority/atu",
     "language": "http://publications.europa.eu/resource/authority/language",
 }
+# Vocabulary values and where they were checked. The schemes (education-credit, learning-assessment,
+# learning-activity: .../25831c2) are declared in the Commission's own AMS sample (../shared/reference/
+# ams-sample.xml); the concepts below are not in the reference folder, which holds no copy of these two
+# vocabularies: they are the identifiers the EU Vocabularies list for them ("European Credit Transfer System";
+# the "Mode of learning and assessment" list: Online, Presential, Blended, Workbased, Project based, Research-Lab
+# based, Hybrid), as several independent ELM implementations publish them alike. Not verified against the EU
+# Vocabularies themselves, which cannot be reached from here.
 ECTS = f"{SNB}education-credit/6fcec5c5af"
 MODES = {
-    "online": f"{SNB}learning-assessment/920fbb3cbe",
-    "onsite": f"{SNB}learning-assessment/9191af2ed9",
-    "blended": f"{SNB}learning-assessment/c_3a90b26d",
+    "online": (f"{SNB}learning-assessment/920fbb3cbe", "Online"),
+    "onsite": (f"{SNB}learning-assessment/9191af2ed9", "Presential"),
+    # "Blended", not "Hybrid" (c_3a90b26d), which the earlier export used: a later, separate concept of the list.
+    "blended": (f"{SNB}learning-assessment/e92d221e4d", "Blended"),
+    "work_based": (f"{SNB}learning-assessment/729f3bed4b", "Workbased"),
 }
+# Volunteering is no mode of learning and assessment in the EU list: it is a type of learning activity
+# (learning-activity/59eaf34fab, "volunteering"), which ELM gives learning activities, not qualifications. A
+# volunteering micro-credential therefore has no `mode`; a note says "Form of participation: Volunteering".
+VOLUNTEERING = "volunteer"
 # ISO 639-1 codes of the EU's official languages and their code in the EU's language authority table.
 LANGUAGES = {
     "bg": "BUL", "cs": "CES", "da": "DAN", "de": "DEU", "el": "ELL", "en": "ENG", "es": "SPA", "et": "EST",
@@ -53,7 +66,8 @@ class Specification:
     title: str
     languages: tuple[str, ...]  # ISO 639-1
     learning_outcomes: tuple[str, ...]
-    awarding_body: str = ""
+    awarding_bodies: tuple[str, ...] = ()
+    issuer_countries: tuple[str, ...] = ()  # ISO 3166 alpha-2, the first issuer's first
     ects: Decimal | None = None
     workload_hours: int | None = None
     eqf_level: int | None = None
@@ -174,6 +188,45 @@ def accreditation(item: Accreditation) -> dict:
     return node
 
 
+def _bodies_with_countries(spec: Specification) -> list[tuple[str, str]]:
+    """Each awarding body with its country, where the two lists say it: as many countries as bodies (the i-th
+    body in the i-th country), or one country for every body. Otherwise the pairing is unknown: none is given
+    (the notes still name every body and every country)."""
+    bodies, countries = spec.awarding_bodies, spec.issuer_countries
+    if not bodies or not countries:
+        return []
+    if len(countries) == len(bodies):
+        return list(zip(bodies, countries, strict=True))
+    if len(countries) == 1:
+        return [(body, countries[0]) for body in bodies]
+    return []
+
+
+def awarding_opportunity(spec: Specification, language: str) -> dict | None:
+    """The awarding bodies as ELM organisations (named, located in their country) of one awarding opportunity."""
+    pairs = _bodies_with_countries(spec)
+    if not pairs:
+        return None
+    bodies = []
+    for number, (name, code) in enumerate(pairs, 1):
+        uri = f"{spec.uri}#awarding-body-{number}"
+        bodies.append(
+            {
+                "@id": uri,
+                "@type": "Organisation",
+                "legalName": {language: _text(name)},
+                "location": [
+                    {
+                        "@id": f"{uri}-location",
+                        "@type": "Location",
+                        "address": [{"@id": f"{uri}-address", "@type": "Address", "countryCode": country(code)}],
+                    }
+                ],
+            }
+        )
+    return {"@id": f"{spec.uri}#awarding", "@type": "AwardingOpportunity", "awardingBody": bodies}
+
+
 def qualification(spec: Specification) -> dict:
     """An accredited micro-credential as an ELM qualification (a partial one: it is not a full degree)."""
     language = spec.languages[0] if spec.languages else "en"
@@ -193,9 +246,8 @@ def qualification(spec: Specification) -> dict:
         ],
     }
     if spec.ects is not None:
-        node["creditPoint"] = [
-            {"@type": "CreditPoint", "framework": concept(ECTS, "education-credit", "ECTS"), "point": str(spec.ects)}
-        ]
+        framework = concept(ECTS, "education-credit", "European Credit Transfer System")
+        node["creditPoint"] = [{"@type": "CreditPoint", "framework": framework, "point": str(spec.ects)}]
     if spec.workload_hours:
         node["volumeOfLearning"] = f"PT{spec.workload_hours}H"
     if spec.eqf_level:
@@ -206,13 +258,19 @@ def qualification(spec: Specification) -> dict:
     if spec.field_code:
         node["thematicArea"] = [concept(f"{SNB}isced-f/{spec.field_code}", "isced-f", notation=spec.field_code)]
     if spec.mode in MODES:
-        node["mode"] = [concept(MODES[spec.mode], "learning-assessment", spec.mode)]
+        uri, label = MODES[spec.mode]
+        node["mode"] = [concept(uri, "learning-assessment", label)]
+    awarding = awarding_opportunity(spec, language)
+    if awarding:
+        node["awardingOpportunity"] = [awarding]
     if spec.entry_requirements.strip():
         node["entryRequirement"] = _note(spec.entry_requirements, language)
     notes = [
         (label, value)
         for label, value in (
-            ("Awarding bodies", spec.awarding_body),
+            ("Awarding bodies", "; ".join(spec.awarding_bodies)),
+            ("Issuer countries", ", ".join(spec.issuer_countries)),
+            ("Form of participation", "Volunteering" if spec.mode == VOLUNTEERING else ""),
             ("Type of assessment", spec.assessment),
             ("Supervision and identity verification", spec.supervision),
             ("Grading", spec.grading),
