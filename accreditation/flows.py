@@ -16,10 +16,15 @@ from viewflow.workflow.nodes.split import SplitActivation
 # The flows will move to a `process` layer above `reviews` (issue 16, part 2); the review node already checks the
 # reviews app's predicate.
 from reviews import access as review_access
+from reviews.views import consolidation as consolidation_views
+from reviews.views import panel as panel_views
+from reviews.views import review as review_views
 
 from . import access
 from .models import Application, Decision
 from .services import process as process_services
+from .views import authority as authority_views
+from .views import tasks as task_views
 
 
 class AccreditationProcess(Process):
@@ -137,7 +142,7 @@ class AccreditationFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Next(this.screen)
 
     screen = (
-        HumanTask(None, allowed=on_application(access.may_coordinate))
+        HumanTask(task_views.screen, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Screen the application"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.SCREENING))
@@ -151,7 +156,7 @@ class AccreditationFlow(flow.Flow):
         .Default(this.compose_panel)
     )
     revise = (
-        HumanTask(None, allowed=on_application(access.may_act_for_provider))
+        HumanTask(task_views.revise, allowed=on_application(access.may_act_for_provider))
         .Annotation(title=_("Answer the information request"))
         .Assign(submitter)
         .onCreate(entering(Application.Status.INFORMATION_REQUESTED))
@@ -161,7 +166,7 @@ class AccreditationFlow(flow.Flow):
     reject = flow.Function(this.close_ineligible).Next(this.rejected)
 
     compose_panel = (
-        HumanTask(None, allowed=on_application(access.may_coordinate))
+        HumanTask(panel_views.compose_panel, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Compose the review panel"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.PANEL))
@@ -170,7 +175,7 @@ class AccreditationFlow(flow.Flow):
     )
     check_site_visit = flow.If(lambda a: application_of(a).agency.site_visits).Then(this.site_visit).Else(this.reviews)
     site_visit = (
-        HumanTask(None, allowed=on_application(access.may_coordinate))
+        HumanTask(panel_views.site_visit, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Hold the site visit"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.SITE_VISIT))
@@ -179,7 +184,7 @@ class AccreditationFlow(flow.Flow):
     )
     reviews = ReviewSplit().Next(this.review, data_source=this.review_assignments)
     review = (
-        ReviewTask(None, allowed=review_access.may_review)
+        ReviewTask(review_views.review_task, allowed=review_access.may_review)
         .Annotation(title=_("Review the application"))
         .Assign(panel_reviewer)
         .onCreate(entering(Application.Status.REVIEW))
@@ -188,7 +193,7 @@ class AccreditationFlow(flow.Flow):
     )
     reviews_done = flow.Join().Next(this.consolidate)
     consolidate = (
-        HumanTask(None, allowed=on_application(access.may_coordinate))
+        HumanTask(consolidation_views.consolidate, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Consolidate the reviews"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.CONSOLIDATION))
@@ -197,7 +202,7 @@ class AccreditationFlow(flow.Flow):
     )
     # The provider comments on the draft report until the deadline; then the process moves on without them.
     comment = (
-        HumanTask(None, allowed=on_application(access.may_act_for_provider))
+        HumanTask(task_views.comment, allowed=on_application(access.may_act_for_provider))
         .Annotation(title=_("Comment on the draft report"))
         .Assign(submitter)
         .onCreate(entering(Application.Status.COMMENTS))
@@ -205,7 +210,7 @@ class AccreditationFlow(flow.Flow):
         .Next(this.finalise)
     )
     finalise = (
-        HumanTask(None, allowed=on_application(access.may_coordinate))
+        HumanTask(task_views.finalise, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Finalise the review report"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.FINALISING))
@@ -213,7 +218,7 @@ class AccreditationFlow(flow.Flow):
         .Next(this.decide)
     )
     decide = (
-        HumanTask(None, allowed=on_application(access.may_decide))
+        HumanTask(authority_views.decide, allowed=on_application(access.may_decide))
         .Annotation(title=_("Decide on the application"))
         .Assign(officer)
         .onCreate(entering(Application.Status.DECISION))

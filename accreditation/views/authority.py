@@ -1,17 +1,17 @@
 """The authority officer's step: the decision."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from process.task_views import finish, task_view
+
 from ..forms.steps import DecisionForm
 from ..models import Decision, IssuedDocument
 from ..services import applications as services
 from .confirm import confirmation_page, is_confirmed, is_going_back
-from .steps import finish_task, open_task
 
 # What each outcome sets in motion, said on the confirmation page before the decision is recorded.
 DECISION_CONSEQUENCES = {
@@ -50,12 +50,8 @@ def _confirm_decision(request, application, data) -> HttpResponse:
     )
 
 
-@login_required
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "decide")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def decide(request: HttpRequest, task, application) -> HttpResponse:
     consolidation = getattr(getattr(application, "panel", None), "consolidation", None)
     initial = {}
     if consolidation is not None and consolidation.recommendation:
@@ -65,7 +61,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         if not is_confirmed(request):
             return _confirm_decision(request, application, data)
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from ..flows import AccreditationFlow
+from process.task_views import due_dates, finish, task_view
+
 from ..forms.drafts import EvidenceUploadForm
 from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
 from ..models import Application, EvidenceDocument, InformationRequest, IssuedDocument, Membership
@@ -21,7 +22,6 @@ from ..services import applications as services
 from ..services.answers import remove_answer_document, unsent_answer_documents
 from ..services.drafts import add_evidence
 from .confirm import confirmation_page, is_confirmed, is_going_back
-from .steps import due_dates, finish_task, open_task
 
 # Where each human step is done; the reviews app serves the panel's steps.
 STEP_URLS = {
@@ -81,12 +81,8 @@ def _step_context(task, application, form, **extra) -> dict:
     return {"task": task, "application": application, "form": form, **extra}
 
 
-@login_required
-def screen(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "screen")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def screen(request: HttpRequest, task, application) -> HttpResponse:
     form = ScreeningForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not is_going_back(request):
         if form.cleaned_data["outcome"] == services.ScreeningOutcome.INELIGIBLE and not is_confirmed(request):
@@ -102,7 +98,7 @@ def screen(request: HttpRequest, pk: int) -> HttpResponse:
                 ],
                 confirm_label=_("Reject the application"),
             )
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,
@@ -175,13 +171,9 @@ def _attach(request, application, upload_form) -> None:
     )
 
 
-@login_required
-def revise(request: HttpRequest, pk: int) -> HttpResponse:
+@task_view
+def revise(request: HttpRequest, task, application) -> HttpResponse:
     """Answer the information request; a file chosen but not yet attached is attached with the answer."""
-    opened = open_task(request, pk, "revise")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
     if request.method != "POST":
         form = InformationResponseForm(initial={"response": request.session.get(_answer_draft_key(task), "")})
         upload_form = EvidenceUploadForm(initial={"kind": EvidenceDocument.Kind.RESPONSE}, use_required_attribute=False)
@@ -200,7 +192,7 @@ def revise(request: HttpRequest, pk: int) -> HttpResponse:
                 application=application, response=form.cleaned_data["response"], by=request.user
             )
 
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,
@@ -213,15 +205,11 @@ def revise(request: HttpRequest, pk: int) -> HttpResponse:
     return _revise_page(request, task, application, form, upload_form, status=400)
 
 
-@login_required
+@task_view(part_of=revise)
 @require_POST
-def revise_attach(request: HttpRequest, pk: int) -> HttpResponse:
+def revise_attach(request: HttpRequest, task, application) -> HttpResponse:
     """Attach a document to the answer of an information request (while the request is open); the answer typed
     so far is kept."""
-    opened = open_task(request, pk, "revise")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
     _keep_answer_draft(request, task)
     upload_form = EvidenceUploadForm(request.POST, request.FILES, use_required_attribute=False)
     if upload_form.is_valid():
@@ -234,14 +222,10 @@ def revise_attach(request: HttpRequest, pk: int) -> HttpResponse:
     return _revise_page(request, task, application, form, upload_form, status=400)
 
 
-@login_required
+@task_view(part_of=revise)
 @require_POST
-def revise_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def revise_remove(request: HttpRequest, task, application) -> HttpResponse:
     """Take back a document attached to the answer not yet sent; the answer typed so far is kept."""
-    opened = open_task(request, pk, "revise")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
     _keep_answer_draft(request, task)
     try:
         document_id = int(request.POST.get("document", ""))
@@ -256,15 +240,11 @@ def revise_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("accreditation:task-revise", task.pk)
 
 
-@login_required
-def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "comment")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def comment(request: HttpRequest, task, application) -> HttpResponse:
     form = ReportCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,
@@ -279,15 +259,11 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "accreditation/task_comment.html", _step_context(task, application, form, draft=draft))
 
 
-@login_required
-def finalise(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "finalise")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def finalise(request: HttpRequest, task, application) -> HttpResponse:
     form = FinaliseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,
@@ -320,4 +296,4 @@ urlpatterns = [
     path("tasks/<int:pk>/finalise/", finalise, name="task-finalise"),
 ]
 
-__all__ = ["STEP_URLS", "AccreditationFlow", "urlpatterns"]
+__all__ = ["STEP_URLS", "urlpatterns"]

@@ -2,14 +2,13 @@
 (the disagreements first), the panel's consolidated judgement and recommendation, which feed the review report."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from accreditation.views.steps import finish_task, open_task
+from process.task_views import finish, task_view
 
 from .. import services
 from ..consolidation import consolidation_matrix, disagreements_first
@@ -40,12 +39,8 @@ def _initial(consolidation: Consolidation | None, rows) -> dict:
     return initial
 
 
-@login_required
-def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "consolidate")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def consolidate(request: HttpRequest, task, application) -> HttpResponse:
     # The filter is a GET parameter so that it survives a save; the agreed standards stay in the form, folded.
     only_disagreements = request.GET.get("only") == ONLY_DISAGREEMENTS
     panel = application.panel
@@ -75,9 +70,9 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if "complete" not in request.POST:
                 messages.success(request, _("The consolidation is saved."))
-                url = reverse("reviews:task-consolidate", args=[pk])
+                url = reverse("reviews:task-consolidate", args=[task.pk])
                 return redirect(f"{url}?only={ONLY_DISAGREEMENTS}" if only_disagreements else url)
-            done = finish_task(
+            done = finish(
                 request,
                 task=task,
                 form=form,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accreditation.models import Application
-from accreditation.views.steps import finish_task, open_task
+from process.task_views import finish, task_view
 
 from .. import services
 from ..forms import PanelForm, ReplaceMemberForm, SiteVisitForm
@@ -28,12 +28,8 @@ def _seats(form: PanelForm, candidates) -> list[services.Seat]:
     ]
 
 
-@login_required
-def compose_panel(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "compose_panel")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def compose_panel(request: HttpRequest, task, application) -> HttpResponse:
     from ..suggestion import candidates_for, need_for, suggest_panel
 
     candidates = candidates_for(application)
@@ -45,7 +41,7 @@ def compose_panel(request: HttpRequest, pk: int) -> HttpResponse:
         initial_roles={user_id: member.role for user_id, member in suggested.items()},
     )
     if request.method == "POST" and form.is_valid():
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,
@@ -64,17 +60,13 @@ def compose_panel(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def site_visit(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "site_visit")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def site_visit(request: HttpRequest, task, application) -> HttpResponse:
     panel = application.panel
     form = SiteVisitForm(request.POST or None, instance=panel)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = finish_task(
+        done = finish(
             request,
             task=task,
             form=form,

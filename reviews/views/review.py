@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from accreditation.models import Role
 from accreditation.roles import roles_of
-from accreditation.views.steps import finish_task, open_task
 from frameworks.models import ScaleValue
+from process.task_views import finish, task_view
 
 from .. import services
 from ..access import seats_of
@@ -77,12 +77,8 @@ def _initial(review) -> dict:
     return initial
 
 
-@login_required
-def review_task(request: HttpRequest, pk: int) -> HttpResponse:
-    opened = open_task(request, pk, "review")
-    if isinstance(opened, HttpResponse):
-        return opened
-    task, application = opened
+@task_view
+def review_task(request: HttpRequest, task, application) -> HttpResponse:
     # The seat named in the task's data is looked up among the seats this person may see; the review node has
     # already checked that it is their own (or, once declined, their agency's vacancy).
     member = get_object_or_404(
@@ -125,8 +121,8 @@ def review_task(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if "submit" not in request.POST:
                 messages.success(request, _("Your draft review is saved. You can come back to it at any time."))
-                return redirect("reviews:task-review", pk)
-            done = finish_task(
+                return redirect("reviews:task-review", task.pk)
+            done = finish(
                 request,
                 task=task,
                 form=form,
