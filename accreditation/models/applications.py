@@ -47,12 +47,14 @@ class Application(models.Model):
         ACCREDITED_WITH_CONDITIONS = "accredited_with_conditions", _("Accredited with conditions")
         REFUSED = "refused", _("Refused")
         INELIGIBLE = "ineligible", _("Rejected as ineligible")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the provider")
 
     CLOSED_STATUSES = (
         Status.ACCREDITED,
         Status.ACCREDITED_WITH_CONDITIONS,
         Status.REFUSED,
         Status.INELIGIBLE,
+        Status.WITHDRAWN,
     )
 
     class Scope(models.TextChoices):

@@ -41,6 +41,8 @@ class Verb(models.TextChoices):
     COMMENTED_DRAFT_REPORT = "commented on the draft report", _("commented on the draft report")
     CONSOLIDATED = "consolidated the reviews", _("consolidated the reviews")
     CREATED_DRAFT = "created a draft application", _("created the draft application")
+    DELETED_DRAFT = "deleted a draft application", _("deleted the draft application")
+    WITHDREW_APPLICATION = "withdrew the application", _("withdrew the application")
     DECIDED = "decided", _("decided")
     EDITED_DRAFT = "edited the draft application", _("edited the draft application")
     FINALISED_REPORT = "finalised the review report", _("finalised the review report")

@@ -236,3 +236,88 @@ def record_decision(
             % {"reasons": rationale},
         )
     return decision
+
+
+def _lock_provider_application(application: Application) -> Application:
+    return Application.objects.select_for_update().select_related("provider", "agency").get(pk=application.pk)
+
+
+@transaction.atomic
+def delete_draft_application(*, application: Application, by) -> str:
+    """Delete a draft the provider no longer wants, with its evidence files; the audit trail keeps the event.
+    Returns the deleted draft's reference."""
+    from ..models.audit import Verb
+
+    application = _lock_provider_application(application)
+    if not application.is_draft:
+        raise ValidationError(_("A submitted application cannot be deleted; withdraw it instead."))
+    reference = application.reference
+    files = [document.file for document in application.evidence.all() if document.file]
+    audit.record(actor=by, verb=Verb.DELETED_DRAFT, target=application, data={"reference": reference})
+    application.delete()
+
+    def remove_files() -> None:
+        for file in files:
+            file.storage.delete(file.name)
+
+    transaction.on_commit(remove_files)
+    return reference
+
+
+def may_be_withdrawn(application: Application) -> bool:
+    """Submitted, not closed and not decided yet (an application the authority sent back is still open)."""
+    return not application.is_draft and not application.is_closed and application.process_id is not None
+
+
+@transaction.atomic
+def withdraw_application(*, application: Application, reason: str, by) -> Application:
+    """The provider withdraws a submitted application before the decision: the process is cancelled (every open
+    task closed), the application is closed as withdrawn, and the coordinator and anyone holding a task are told."""
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    from ..models.audit import Verb
+    from .process import move_application
+
+    application = _lock_provider_application(application)
+    if not may_be_withdrawn(application):
+        raise ValidationError(_("This application can no longer be withdrawn."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the application is withdrawn.")})
+    process = application.process
+    holders = [
+        task.owner
+        for task in Task.objects.filter(process=process, status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED])
+        .exclude(owner=None)
+        .select_related("owner")
+    ]
+    process.flow_class.instance.cancel(process)
+    previous = application.status
+    move_application(application=application, status=Application.Status.WITHDRAWN)
+    application.closed_at = timezone.now()
+    application.save(update_fields=["closed_at"])
+    audit.record(
+        actor=by, verb=Verb.WITHDREW_APPLICATION, target=application, data={"reason": reason, "from": previous}
+    )
+    coordinators = [application.coordinator] if application.coordinator_id else []
+    if not coordinators:
+        coordinators = [m.user for m in Membership.objects.filter(agency=application.agency, role=Role.COORDINATOR)]
+    from django.urls import reverse
+
+    notify(
+        users=[*coordinators, *holders, application.officer],
+        subject=_("Application %(reference)s withdrawn by %(provider)s")
+        % {"reference": application.reference, "provider": application.provider},
+        message=_(
+            "%(person)s withdrew application %(reference)s of %(provider)s. Its open tasks are closed. "
+            "Reason: %(reason)s"
+        )
+        % {
+            "person": by.get_full_name() or by.get_username(),
+            "reference": application.reference,
+            "provider": application.provider,
+            "reason": reason,
+        },
+        link=reverse("accreditation:application-detail", args=[application.pk]),
+    )
+    return application

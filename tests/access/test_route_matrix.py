@@ -258,6 +258,13 @@ ROUTES: dict[str, list[Case]] = {
     "provider/applications/<int:pk>/submit/": [
         only({STAFF_A}, _kwargs(pk="draft application"), get=False, post={}, label="draft")
     ],
+    "provider/applications/<int:pk>/delete/": [
+        only({STAFF_A}, _kwargs(pk="draft application"), get=False, post={"confirmed": "yes"}, label="draft")
+    ],
+    "applications/<int:pk>/withdraw/": [
+        only({STAFF_A}, _kwargs(pk="screening application"), post={"reason": "x", "confirmed": "yes"}, label="open"),
+        only({STAFF_A}, _kwargs(pk="decided application"), ok=302, post={"reason": "x"}, label="decided"),
+    ],
     # The agency workspace.
     "agency/": [only(COORDINATORS)],
     "agency/reviewers/": [only(COORDINATORS)],
