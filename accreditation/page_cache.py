@@ -11,16 +11,28 @@ past `PUBLIC_PAGE_CACHE_SECONDS` are rendered again anyway, which bounds how lon
 Responses that set a cookie (a session, a CSRF token, a message) or stream are never cached, nor is anything a
 signed-in person sees. Cached or not, public pages say `Cache-Control: public` so that a reverse proxy may keep
 them for `PUBLIC_PAGE_MAX_AGE` seconds.
+
+Two middlewares share the work. `EarlyPublicPageCacheMiddleware` sits just inside the security headers, before
+sessions, authentication, CSRF, locale, second factor and the rest: a request that carries no session or message
+cookie is anonymous by construction, so it resolves the URL, predicts the language as LocaleMiddleware and `?lang=`
+would choose it, and answers a hit at once (the rate limit of the URL still counts it, and `If-None-Match` gets its
+304). On a miss the whole stack runs and the response is kept as the stack left it (its `Vary`, `Content-Language`,
+`ETag`), but only when nothing in it was set for this reader (no cookie) and the language used was the one
+predicted. `PublicPageCacheMiddleware`, further in, does the same for the rarer anonymous request that carries a
+session cookie (once the session says who it is).
 """
 
 import hashlib
+import math
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, has_vary_header, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 
 def get_cache_control(response) -> set[str]:
@@ -29,8 +41,9 @@ def get_cache_control(response) -> set[str]:
 
 
 VERSION_KEY = "register:version"
-# The API is not cached yet: its clients are throttled inside the view, which a cached answer would skip.
-PUBLIC_NAMESPACES = frozenset({"register", "frameworks"})
+# The API's anonymous answers are cached too: its rate limit is also counted by the rate-limit middleware (the
+# "api:*" rule), which counts a cached answer as well (DRF's own throttle runs only when the view does).
+PUBLIC_NAMESPACES = frozenset({"register", "frameworks", "api"})
 PUBLIC_URL_NAMES = frozenset({"home", "api-docs"})
 # Register pages that are not the same for everyone, or that hand out files made for one request.
 PRIVATE_URL_NAMES = frozenset({"register:manage", "register:export-job", "register:export-job-file"})
@@ -67,13 +80,17 @@ def _is_public(match) -> bool:
     return match.view_name in PUBLIC_URL_NAMES or bool(match.namespaces and match.namespaces[0] in PUBLIC_NAMESPACES)
 
 
-def _key(request) -> str:
+def _negotiates(match) -> bool:
+    """The API answers JSON or its browsable HTML by the Accept header: its key holds that header."""
+    return bool(match and match.namespaces and match.namespaces[0] == "api")
+
+
+def _key(request, language: str, prefix: str = "page:") -> str:
     # The same URL answers htmx with a fragment (the counts of a search) and a browser with the whole page.
     fragment = "htmx" if request.headers.get("HX-Request") == "true" else "page"
-    identity = (
-        f"{request.method}|{request.build_absolute_uri()}|{request.LANGUAGE_CODE}|{fragment}|{register_version()}"
-    )
-    return "page:" + hashlib.sha256(identity.encode()).hexdigest()
+    accept = request.headers.get("Accept", "") if _negotiates(request.resolver_match) else ""
+    identity = f"{request.method}|{request.build_absolute_uri()}|{language}|{fragment}|{accept}|{register_version()}"
+    return prefix + hashlib.sha256(identity.encode()).hexdigest()
 
 
 def _cacheable(request, response) -> bool:
@@ -81,7 +98,8 @@ def _cacheable(request, response) -> bool:
     session, the CSRF token and the messages are written by middleware further out, so ask what they will do)."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if has_vary_header(response, "Accept"):  # negotiated by type (views.identifiers); the key holds no Accept
+    # Negotiated by type (views.identifiers, the API): only the API's key holds the Accept header.
+    if has_vary_header(response, "Accept") and not _negotiates(request.resolver_match):
         return False
     if {"private", "no-cache", "no-store"} & get_cache_control(response):
         return False
@@ -119,7 +137,91 @@ class PublicPageCacheMiddleware:
             return None
         if "messages" in request.COOKIES:  # a message waits for this reader: render it
             return None
-        request._public_page_key = _key(request)
+        if getattr(request, "_public_page_early", False):  # the early middleware looked it up and keeps it
+            return None
+        request._public_page_key = _key(request, request.LANGUAGE_CODE)
         response = cache.get(request._public_page_key)
         request._public_page_hit = response is not None
+        return response
+
+
+def _predicted_language(request) -> str:
+    """The language LocaleMiddleware and then `?lang=` (config.i18n) will activate for this request."""
+    from config.i18n import requested_language
+
+    return requested_language(request) or translation.get_language_from_request(request)
+
+
+def _api_throttled(request):
+    """DRF's throttles (REST_FRAMEWORK's DEFAULT_THROTTLE_CLASSES) count a cached API answer as the view would."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import JsonResponse
+    from rest_framework.exceptions import Throttled
+    from rest_framework.settings import api_settings
+
+    request.user = AnonymousUser()  # no session cookie: nobody is signed in
+    waits = []
+    for throttle_class in api_settings.DEFAULT_THROTTLE_CLASSES:
+        throttle = throttle_class()
+        if not throttle.allow_request(request, None):
+            waits.append(throttle.wait() or 1)
+    if not waits:
+        return None
+    wait = max(waits)
+    response = JsonResponse({"detail": str(Throttled(wait).detail)}, status=429)
+    response["Retry-After"] = str(math.ceil(wait))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class EarlyPublicPageCacheMiddleware:
+    """Answers a repeated anonymous GET of a public page before the session, authentication, CSRF, locale,
+    second-factor and replica middleware run (most of a cached page's cost), and keeps the pages the whole stack
+    made that may be shared. Only requests without a session or message cookie come this way: nobody can be
+    signed in without a session, and a waiting message is rendered for its reader."""
+
+    def __init__(self, get_response):
+        from accreditation.security.ratelimits import RateLimitMiddleware
+
+        self.get_response = get_response
+        self.rate_limit = RateLimitMiddleware(get_response)
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or not settings.PUBLIC_PAGE_CACHE_SECONDS
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or "messages" in request.COOKIES
+        ):
+            return self.get_response(request)
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if not _is_public(match):
+            return self.get_response(request)
+        request.resolver_match = match
+        language = _predicted_language(request)
+        key = _key(request, language, prefix="page:early:")
+        response = cache.get(key)
+        if response is not None:
+            limited = self.rate_limit.process_view(request, match.func, match.args, match.kwargs)
+            if limited is None and _negotiates(match):
+                limited = _api_throttled(request)
+            if limited is not None:
+                return limited
+            # What ConditionalGetMiddleware (further in, not run for a hit) would answer to a revalidation.
+            last_modified = parse_http_date_safe(response["Last-Modified"]) if "Last-Modified" in response else None
+            return get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            )
+        request._public_page_early = True
+        response = self.get_response(request)
+        if (
+            getattr(request, "LANGUAGE_CODE", None) == language
+            and not getattr(getattr(request, "user", None), "is_authenticated", False)
+            and _cacheable(request, response)
+        ):
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE)
+            cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
         return response

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # Before anything reads the body (sessions, CSRF): refuses an upload whose declared size is over the limit.
     "accreditation.security.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A repeated anonymous GET of a public page is answered here, before sessions, auth, CSRF, locale, ... run.
+    "accreditation.page_cache.EarlyPublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.i18n.LanguageFromQueryMiddleware",
