@@ -14,6 +14,7 @@ from ..filters import RegisterFilter, published_entries
 from ..models import Provider, RegisterEntry, RegisterEvent, RegisterScopeItem
 from ..register_history import end_of, with_history
 from ..register_index import read_through_indexes
+from .pagination import KeysetPagination
 from .serializers import EntrySerializer, ProviderSerializer
 
 
@@ -67,6 +68,7 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = EntrySerializer
     filterset_class = RegisterFilter
+    pagination_class = KeysetPagination
     lookup_field = "certificate_id"
 
     def list(self, request, *args, **kwargs):
@@ -112,10 +114,12 @@ class ProviderViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ProviderSerializer
     filterset_fields = ["country", "type"]
+    pagination_class = KeysetPagination
 
     def get_queryset(self):
-        providers = Provider.objects.filter(register_entries__isnull=False)
+        # A semi-join (EXISTS), not a join made unique again by DISTINCT over every provider.
+        entries = RegisterEntry.objects.filter(provider=OuterRef("pk"))
         since = modified_since(self.request)
         if since:
-            providers = Provider.objects.filter(register_entries__in=RegisterEntry.objects.modified_since(since))
-        return providers.distinct().order_by("legal_name", "pk")
+            entries = RegisterEntry.objects.modified_since(since).filter(provider=OuterRef("pk"))
+        return Provider.objects.filter(Exists(entries)).order_by("legal_name", "pk")
