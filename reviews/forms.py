@@ -1,6 +1,8 @@
 """Forms of the panel's steps: composing the panel, the site visit, the invitation, the review and the
 consolidation. The rules live in reviews.services; these forms collect and label the input."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,37 +26,121 @@ def scale_field(label, values: list[ScaleValue]) -> forms.TypedChoiceField:
 
 
 ROLE_CHOICES = [(NOT_ON_PANEL, _("Not on the panel")), *PanelMember.Role.choices]
+INVITE_PREFIX = "invite_"
+CHOSEN_BY = "chosen_by"
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """One reviewer of the pool as the compose page shows them: rank, why, and the fields to choose them."""
+
+    rank: int
+    candidate: object
+    suggested: bool
+    invite: forms.BoundField
+    role: forms.BoundField
+    justification: forms.BoundField
 
 
 class PanelForm(forms.Form):
-    """One role choice and one justification per reviewer of the agency's pool."""
+    """A box to invite each reviewer of the agency's pool, with their role and, for one with a conflict, the
+    justification to appoint them anyway. Reviewers come ranked: the suggested panel first (in the suggestion's
+    order), then those without a conflict, least loaded first, then those with a conflict.
+
+    A post without `chosen_by=boxes` and without any invite box (a client of the older form) chooses the reviewers
+    by their role alone."""
 
     def __init__(self, *args, candidates, initial_roles: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.candidates = candidates
-        for candidate in candidates:
+        suggested_order = list(initial_roles)
+        self.initial_roles = initial_roles
+        self.candidates = sorted(
+            candidates,
+            key=lambda c: (
+                0 if c.user_id in initial_roles else 1 if not c.conflicts else 2,
+                suggested_order.index(c.user_id) if c.user_id in initial_roles else 0,
+                c.load,
+                c.name,
+                c.user_id,
+            ),
+        )
+        for candidate in self.candidates:
+            default_role = PanelMember.Role.STUDENT if candidate.is_student else PanelMember.Role.MEMBER
+            self.fields[f"{INVITE_PREFIX}{candidate.user_id}"] = forms.BooleanField(
+                label=_("Invite %(name)s") % {"name": candidate.name},
+                required=False,
+                initial=candidate.user_id in initial_roles,
+            )
             self.fields[f"role_{candidate.user_id}"] = forms.ChoiceField(
                 label=_("Role of %(name)s") % {"name": candidate.name},
-                choices=ROLE_CHOICES,
+                choices=PanelMember.Role.choices,
                 required=False,
-                initial=initial_roles.get(candidate.user_id, NOT_ON_PANEL),
+                initial=initial_roles.get(candidate.user_id) or default_role,
             )
             self.fields[f"justification_{candidate.user_id}"] = forms.CharField(
                 label=_("Justification for %(name)s despite the conflict") % {"name": candidate.name},
+                help_text=_("Required to invite a reviewer with a conflict of interest."),
                 required=False,
                 widget=forms.TextInput(),
                 validators=[no_control_characters],
             )
 
     def rows(self):
-        for candidate in self.candidates:
-            yield candidate, self[f"role_{candidate.user_id}"], self[f"justification_{candidate.user_id}"]
+        """(candidate, role, justification) per reviewer: the older table's rows."""
+        for row in self.ranked_rows():
+            yield row.candidate, row.role, row.justification
+
+    def ranked_rows(self) -> list[CandidateRow]:
+        return [
+            CandidateRow(
+                rank,
+                candidate,
+                candidate.user_id in self.initial_roles,
+                self[f"{INVITE_PREFIX}{candidate.user_id}"],
+                self[f"role_{candidate.user_id}"],
+                self[f"justification_{candidate.user_id}"],
+            )
+            for rank, candidate in enumerate(self.candidates, start=1)
+        ]
+
+    def _by_boxes(self) -> bool:
+        # The page's form says so (a browser posts no box that is not ticked).
+        return self.data.get(CHOSEN_BY) == "boxes" or any(key.startswith(INVITE_PREFIX) for key in self.data)
+
+    def _is_chosen(self, candidate) -> bool:
+        data = self.cleaned_data
+        if self._by_boxes():
+            return bool(data.get(f"{INVITE_PREFIX}{candidate.user_id}"))
+        return bool(data.get(f"role_{candidate.user_id}"))
+
+    def clean(self):
+        data = super().clean()
+        chosen = [c for c in self.candidates if self._is_chosen(c)]
+        if not chosen:
+            raise forms.ValidationError(_("Tick at least one reviewer to invite."))
+        for candidate in chosen:
+            if not data.get(f"role_{candidate.user_id}"):
+                message = _("Choose the role of %(name)s.") % {"name": candidate.name}
+                self.add_error(f"role_{candidate.user_id}", message)
+            if candidate.conflicts and not (data.get(f"justification_{candidate.user_id}") or "").strip():
+                self.add_error(
+                    f"justification_{candidate.user_id}",
+                    _("%(name)s has a conflict of interest (%(conflicts)s): justify the invitation or untick it.")
+                    % {"name": candidate.name, "conflicts": "; ".join(candidate.conflicts)},
+                )
+        chairs = [c for c in chosen if data.get(f"role_{c.user_id}") == PanelMember.Role.CHAIR]
+        if len(chairs) > 1:
+            for candidate in chairs:
+                self.add_error(f"role_{candidate.user_id}", _("Only one reviewer can chair the panel."))
+        elif not chairs and all(data.get(f"role_{c.user_id}") for c in chosen):
+            raise forms.ValidationError(_("Choose exactly one chair."))
+        return data
 
     def chosen(self) -> list[tuple[int, str, str]]:
         return [
             (c.user_id, self.cleaned_data[f"role_{c.user_id}"], self.cleaned_data[f"justification_{c.user_id}"])
             for c in self.candidates
-            if self.cleaned_data.get(f"role_{c.user_id}")
+            if self._is_chosen(c)
         ]
 
 
