@@ -15,6 +15,7 @@ from .models import (
     Application,
     ApplicationUserObjectPermission,
     Authority,
+    Condition,
     Decision,
     EvidenceDocument,
     IssuedDocument,
@@ -141,6 +142,39 @@ def entries_manageable_by(user) -> QuerySet[RegisterEntry]:
     if not user.is_authenticated:
         return RegisterEntry.objects.none()
     return RegisterEntry.objects.filter(authority__in=Membership.objects.authorities_of(user))
+
+
+def conditions_visible_to(user, conditions: QuerySet | None = None) -> QuerySet[Condition]:
+    """Conditions (with their reports) seen in the workspaces: by the entry's provider staff, the agency's
+    coordinators and the authority's officers. The public sees open conditions on the register page only."""
+    conditions = Condition.objects.all() if conditions is None else conditions
+    if not user.is_authenticated:
+        return conditions.none()
+    return conditions.filter(
+        Q(entry__provider__in=Membership.objects.providers_of(user))
+        | Q(entry__agency__in=Membership.objects.agencies_of(user))
+        | Q(entry__authority__in=Membership.objects.authorities_of(user))
+    )
+
+
+def may_report_on_condition(user, condition: Condition) -> bool:
+    return (
+        user.is_authenticated
+        and Membership.objects.providers_of(user).filter(provider=condition.entry.provider_id).exists()
+    )
+
+
+def may_assess_condition(user, condition: Condition) -> bool:
+    return (
+        user.is_authenticated and Membership.objects.agencies_of(user).filter(agency=condition.entry.agency_id).exists()
+    )
+
+
+def may_decide_on_condition(user, condition: Condition) -> bool:
+    return (
+        user.is_authenticated
+        and Membership.objects.authorities_of(user).filter(authority=condition.entry.authority_id).exists()
+    )
 
 
 # Predicates of the flow's steps: the person a task is assigned to must still hold the role that earned it.

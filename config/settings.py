@@ -335,6 +335,17 @@ ACCREDITATION = {
         "decide": timedelta(days=30),
     },
     "CONFLICT_COOLING_OFF_YEARS": int(os.environ.get("CONFLICT_COOLING_OFF_YEARS", "3")),
+    # The follow-up of conditions (issue 13): each is due so many months after the decision; the provider is
+    # reminded so many days before; after "more information needed" it has so many days to answer.
+    "CONDITION_DUE_MONTHS": int(os.environ.get("CONDITION_DUE_MONTHS", "12")),
+    "CONDITION_REMINDER_DAYS": int(os.environ.get("CONDITION_REMINDER_DAYS", "30")),
+    "CONDITION_REPLY_DAYS": int(os.environ.get("CONDITION_REPLY_DAYS", "30")),
+    # Reminders to the provider and the agency before an entry expires, in months (each sent once).
+    "EXPIRY_REMINDER_MONTHS": tuple(
+        sorted(
+            {int(m) for m in os.environ.get("EXPIRY_REMINDER_MONTHS", "12,6,3").split(",") if m.strip()}, reverse=True
+        )
+    ),
 }
 VIEWFLOW = {"AUTOREGISTER": False}
 # Register XLSX downloads of more entries than this are built in the background with a progress page.

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ProcessConfig(AppConfig):
     name = "process"
     verbose_name = _("Procedures")
+
+    def ready(self):
+        # The conditions follow-up plugs its starts into accreditation.services.conditions and accreditation.timers.
+        from . import conditions  # noqa: F401

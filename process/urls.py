@@ -1,5 +1,7 @@
 """The task pages of the procedures."""
 
+from . import conditions_views
+
 app_name = "process"
 
-urlpatterns: list = []
+urlpatterns: list = [*conditions_views.urlpatterns]

@@ -51,12 +51,17 @@ class EvidenceUploadForm(forms.Form):
 
     def __init__(self, *args, draft: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # A report on a condition has its own page (process/conditions_views.py); never an upload kind here.
+        self.fields["kind"].choices = [
+            c for c in EvidenceDocument.Kind.choices if c[0] != EvidenceDocument.Kind.CONDITION
+        ]
         if draft:
             # A response belongs to an information request's answer, never to a draft: not offered here, and still
             # refused with its reason by drafts.add_evidence, the rule's one home, when posted anyway.
             self.fields["kind"].widget.choices = [
-                choice for choice in EvidenceDocument.Kind.choices if choice[0] != EvidenceDocument.Kind.RESPONSE
+                choice for choice in self.fields["kind"].choices if choice[0] != EvidenceDocument.Kind.RESPONSE
             ]
+
     title = forms.CharField(label=_("Title"), max_length=255, validators=[no_control_characters])
     file = forms.FileField(
         label=_("File"), help_text=_("PDF, DOCX, ODT or XLSX, checked by content; 20 MB at most by default.")

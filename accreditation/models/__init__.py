@@ -11,6 +11,7 @@ from .applications import (
     IssuedDocument,
 )
 from .audit import AuditEvent, AuditHead
+from .conditions import Condition, ConditionReport, ExpiryReminder, Suspension
 from .credentials import MicroCredential, MicroCredentialVersion
 from .deqar import DeqarSubmission
 from .organisations import Agency, Authority, Membership, Provider, Role
@@ -24,10 +25,13 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Authority",
+    "Condition",
+    "ConditionReport",
     "Decision",
     "DeqarSubmission",
     "DraftReportComment",
     "EvidenceDocument",
+    "ExpiryReminder",
     "InformationRequest",
     "IssuedDocument",
     "Membership",
@@ -38,4 +42,5 @@ __all__ = [
     "RegisterEvent",
     "RegisterScopeItem",
     "Role",
+    "Suspension",
 ]

@@ -199,6 +199,7 @@ class EvidenceDocument(models.Model):
         SELF_EVALUATION = "self_evaluation", _("Self-evaluation report")
         ANNEX = "annex", _("Annex")
         RESPONSE = "response", _("Response to an information request")
+        CONDITION = "condition", _("Report on a condition")
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"

@@ -354,6 +354,10 @@ class RegisterEvent(AppendOnlyModel):
         REINSTATED = "reinstated", _("Suspension lifted")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         RENEWED = "renewed", _("Renewed")
+        # The follow-up of a condition: its outcome is public history; the entry's status is unchanged by it.
+        CONDITION_MET = "condition_met", _("Condition met")
+        CONDITION_NOT_MET = "condition_not_met", _("Condition not met")
+        CONDITION_EXTENDED = "condition_extended", _("Condition's due date extended")
 
     entry = models.ForeignKey(RegisterEntry, models.PROTECT, related_name="events", verbose_name=_("entry"))
     kind = models.CharField(_("change"), max_length=20, choices=Kind.choices)

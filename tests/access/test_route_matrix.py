@@ -222,6 +222,14 @@ ROUTES: dict[str, list[Case]] = {
     "tasks/<int:pk>/consolidate/": [on_task("done consolidate", COORD, post={"complete": "1"}, ok=302)],
     "tasks/<int:pk>/comment/": [on_task("done comment", STAFF_A, post={"text": "Fine."}, ok=302)],
     "tasks/<int:pk>/finalise/": [on_task("done finalise", COORD, post={"confirm": "on"}, ok=302)],
+    "tasks/<int:pk>/report-on-condition/": [on_task("report condition task", STAFF_A, post={"text": "Done."})],
+    "tasks/<int:pk>/assess-condition-report/": [
+        on_task("assess condition task", COORD, post={"assessment": "met"}),
+        on_task("report condition task", "nobody", post={"assessment": "met"}),
+    ],
+    "tasks/<int:pk>/decide-on-condition/": [
+        on_task("decide condition task", OFFICER, post={"decision": "withdraw", "reason": "x", "confirmed": "yes"})
+    ],
     "tasks/<int:pk>/decide/": [
         on_task("done decide", OFFICER, post={"outcome": "refuse", "rationale": "No."}, ok=302),
         on_task("screen task", "nobody", post={"outcome": "refuse", "rationale": "No."}),

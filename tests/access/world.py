@@ -26,6 +26,7 @@ from accreditation.models import (
 from accreditation.services.applications import submit_application
 from reports.models import Job
 from reviews.models import PanelMember, ReviewerProfile
+from tests.cycle.matrix_world import add_condition_tasks
 from tests.factories import AgencyFactory, AuthorityFactory, MembershipFactory, ProviderFactory, UserFactory
 from tests.flow import Driver, draft_application, make_reviewer, task_of
 
@@ -123,6 +124,7 @@ def build_world() -> World:
     world.apps["decided"] = decided.refresh()
     assert world.apps["decided"].status == Application.Status.ACCREDITED
 
+    add_condition_tasks(world, provider_a, agency, authority, users[STAFF_A], users[COORD], users[OFFICER])
     _record_ids(world, provider_a, provider_b, agency)
     _sign_in(world)
     return world
