@@ -66,6 +66,9 @@ def set_search_columns(entry: RegisterEntry, provider: Provider, items: list[Reg
     texts = [provider.legal_name, provider.acronym]
     for item in items:
         texts += [item.title, item.version.learning_outcomes]
+        # Translated titles and outcomes too: a reader finds a micro-credential by words of any of its languages.
+        for translation in (getattr(item.version, "translations", None) or {}).values():  # none in migration 0005
+            texts += [translation.get("title", ""), translation.get("learning_outcomes", "")]
     entry.search_text = "\n".join(text for text in texts if text).casefold()
 
 
@@ -101,6 +104,7 @@ def index_entries(entries: QuerySet, batch: int = 2000) -> int:
                 "participation_form",
                 "field__code",
                 "version__learning_outcomes",
+                "version__translations",
             )
             .order_by("pk")
         )

@@ -99,6 +99,13 @@ def _notes(entry: RegisterEntry, state) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def _titles_by_language(scope: list[RegisterScopeItem]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    languages = sorted({code for item in scope for code in (item.version.translations or {})})
+    return tuple(
+        (code, tuple(item.version.translation("title", code) or item.title for item in scope)) for code in languages
+    )
+
+
 def accreditation(entry: RegisterEntry, uris, site: str) -> elm.Accreditation:
     state = entry_state(entry)
     provider, agency, authority = organisations(entry, uris)
@@ -131,6 +138,7 @@ def accreditation(entry: RegisterEntry, uris, site: str) -> elm.Accreditation:
         eqf_levels=tuple(sorted(levels)),
         fields=tuple(sorted(fields)),
         scope_titles=tuple(item.title for item in scope),
+        scope_titles_by_language=_titles_by_language(scope),
         notes=_notes(entry, state),
         report_url=site + reverse("reports:public-document", args=[report.pk]) if report else "",
         jurisdiction=authority.country,
@@ -152,6 +160,16 @@ def specification(item: RegisterScopeItem, uris, accreditation_uri: str) -> elm_
         learning_outcomes=tuple(version.outcome_lines),
         awarding_bodies=tuple(version.awarding_bodies),
         issuer_countries=tuple(code.strip().upper() for code in version.issuer_countries),
+        translations=tuple(
+            (
+                code,
+                texts.get("title", ""),
+                tuple(version.translated_outcome_lines(code)),
+                texts.get("further_information", ""),
+            )
+            for code, texts in sorted((version.translations or {}).items())
+        ),
+        further_information=version.further_information,
         ects=version.ects,
         workload_hours=version.workload_hours,
         eqf_level=version.eqf_level,

@@ -11,8 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from frameworks.vocabularies import ALPHA3
-
+from .countries import ALPHA3
 from .text import clean_text
 
 NAMESPACES = (
@@ -22,7 +21,8 @@ NAMESPACES = (
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
 )
 # ELM accreditation types: institutional quality assurance, or programme quality assurance when the scope is a
-# list of micro-credentials.
+# list of micro-credentials. These, and the EQF, ISCED-F, country and language values below, are checked against
+# the code lists of the AMS schema (../shared/reference/ams-xsd/cv/) by the XSD validation of every export test.
 TYPE_INSTITUTIONAL = "http://data.europa.eu/snb/accreditation/bb4618238e"
 TYPE_PROGRAMME = "http://data.europa.eu/snb/accreditation/820101cba6"
 COUNTRY = "http://publications.europa.eu/resource/authority/country/"
@@ -69,6 +69,9 @@ class Accreditation:
     eqf_levels: tuple[int, ...] = ()
     fields: tuple[str, ...] = ()  # ISCED-F codes
     scope_titles: tuple[str, ...] = ()
+    # The scope's titles in each language a translation gives ((language, titles), the original where an item has
+    # no translation into it); English included when one of them is translated into English.
+    scope_titles_by_language: tuple[tuple[str, tuple[str, ...]], ...] = ()
     notes: tuple[str, ...] = ()
     report_url: str = ""
     jurisdiction: str = ""  # the authority's country (alpha-2)
@@ -103,6 +106,16 @@ def _organisation(org: Organisation) -> tuple[str, str]:
     ), f"<location id={quoteattr(location_id)}><address><countryCode uri={quoteattr(country)}/></address></location>"
 
 
+def scope_descriptions(item: Accreditation) -> dict[str, str]:
+    """The accredited micro-credentials' titles, one description per language (AMS allows one per language)."""
+    if not item.scope_titles:
+        return {}
+    by_language = dict(item.scope_titles_by_language)
+    descriptions = {"en": "Micro-credentials: " + "; ".join(by_language.pop("en", item.scope_titles))}
+    descriptions |= {language: "; ".join(titles) for language, titles in by_language.items()}
+    return descriptions
+
+
 def _accreditation(item: Accreditation) -> str:
     parts = [
         f"<accreditation id={quoteattr(item.uri)}>",
@@ -111,8 +124,7 @@ def _accreditation(item: Accreditation) -> str:
         f'<type uri="{TYPE_INSTITUTIONAL if item.institutional else TYPE_PROGRAMME}"/>',
         _literal("title", item.title),
     ]
-    if item.scope_titles:
-        parts.append(_literal("description", "Micro-credentials: " + "; ".join(item.scope_titles)))
+    parts += [_literal("description", text, language) for language, text in scope_descriptions(item).items()]
     parts.append(
         f"<decision uri={quoteattr(item.decision_uri)}>"
         f"{_literal('skos:prefLabel', DECISION_LABELS.get(item.outcome, item.outcome))}"

@@ -14,9 +14,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from frameworks.vocabularies import ALPHA3
-
-from .elm import ATU, COUNTRY, DECISION_LABELS, LANGUAGE, OUTSIDE_ATU, TYPE_INSTITUTIONAL, Accreditation, Organisation
+from .countries import ALPHA3
+from .elm import (
+    ATU,
+    COUNTRY,
+    DECISION_LABELS,
+    LANGUAGE,
+    OUTSIDE_ATU,
+    TYPE_INSTITUTIONAL,
+    Accreditation,
+    Organisation,
+    scope_descriptions,
+)
 from .text import clean_text
 
 CONTEXT = "http://data.europa.eu/snb/model/context/edc-ap"
@@ -68,6 +77,10 @@ class Specification:
     learning_outcomes: tuple[str, ...]
     awarding_bodies: tuple[str, ...] = ()
     issuer_countries: tuple[str, ...] = ()  # ISO 3166 alpha-2, the first issuer's first
+    # Texts in other languages than the original (the first of `languages`): (language, title, outcomes, further
+    # information); outcomes are one per original outcome, in its order, or none.
+    translations: tuple[tuple[str, str, tuple[str, ...], str], ...] = ()
+    further_information: str = ""
     ects: Decimal | None = None
     workload_hours: int | None = None
     eqf_level: int | None = None
@@ -168,7 +181,7 @@ def accreditation(item: Accreditation) -> dict:
         "landingPage": [_web(item.landing_page)],
     }
     if item.scope_titles:
-        node["description"] = {"en": _text("Micro-credentials: " + "; ".join(item.scope_titles))}
+        node["description"] = {language: _text(text) for language, text in scope_descriptions(item).items()}
     if item.report_url:
         node["report"] = {
             "@type": "WebResource",
@@ -230,10 +243,17 @@ def awarding_opportunity(spec: Specification, language: str) -> dict | None:
 def qualification(spec: Specification) -> dict:
     """An accredited micro-credential as an ELM qualification (a partial one: it is not a full degree)."""
     language = spec.languages[0] if spec.languages else "en"
+    # Every text in every language it has, as language-tagged literals (the context's `@container: @language`).
+    titles = {language: _text(spec.title)} | {code: _text(title) for code, title, _o, _f in spec.translations}
+    outcomes = [{language: _text(text)} for text in spec.learning_outcomes]
+    for code, _title, translated, _further in spec.translations:
+        if len(translated) == len(outcomes):
+            for texts, text in zip(outcomes, translated, strict=True):
+                texts[code] = _text(text)
     node = {
         "@id": spec.uri,
         "@type": "Qualification",
-        "title": {language: _text(spec.title)},
+        "title": titles,
         "isPartialQualification": True,
         "language": [
             concept(f"{LANGUAGE}{LANGUAGES[code]}", "language", notation=LANGUAGES[code])
@@ -241,10 +261,14 @@ def qualification(spec: Specification) -> dict:
             if code in LANGUAGES
         ],
         "learningOutcome": [
-            {"@id": f"{spec.uri}#outcome-{number}", "@type": "LearningOutcome", "title": {language: _text(text)}}
-            for number, text in enumerate(spec.learning_outcomes, 1)
+            {"@id": f"{spec.uri}#outcome-{number}", "@type": "LearningOutcome", "title": texts}
+            for number, texts in enumerate(outcomes, 1)
         ],
     }
+    descriptions = {language: _text(spec.further_information)} if spec.further_information.strip() else {}
+    descriptions |= {code: _text(further) for code, _t, _o, further in spec.translations if further.strip()}
+    if descriptions:
+        node["description"] = descriptions
     if spec.ects is not None:
         framework = concept(ECTS, "education-credit", "European Credit Transfer System")
         node["creditPoint"] = [{"@type": "CreditPoint", "framework": framework, "point": str(spec.ects)}]

@@ -29,6 +29,34 @@ def validate_countries(value: str) -> None:
         )
 
 
+# The texts of a specification that may carry translations: the title, the learning outcomes (one per line, as in
+# the original) and the further information, which the register shows as the summary.
+TRANSLATABLE_FIELDS = ("title", "learning_outcomes", "further_information")
+
+
+def validate_translations(value) -> None:
+    """{language code of settings.LANGUAGES: {text field: text}}, each translation with its title, no control
+    characters, titles of at most 255 characters."""
+    if not isinstance(value, dict):
+        raise ValidationError(_("Translations must be a mapping of language codes to texts."))
+    known = {code for code, _name in settings.LANGUAGES}
+    for language, texts in value.items():
+        if language not in known:
+            raise ValidationError(
+                _("“%(language)s” is not one of the register's languages."), params={"language": language}
+            )
+        if not isinstance(texts, dict) or set(texts) - set(TRANSLATABLE_FIELDS):
+            raise ValidationError(_("A translation holds a title, learning outcomes and further information only."))
+        if not str(texts.get("title", "")).strip():
+            raise ValidationError(_("The translation into %(language)s needs a title."), params={"language": language})
+        if len(texts["title"]) > 255:
+            raise ValidationError(
+                _("The title in %(language)s is longer than 255 characters."), params={"language": language}
+            )
+        for text in texts.values():
+            no_control_characters(str(text))
+
+
 class Cycle(models.TextChoices):
     SHORT = "short", _("Short cycle")
     FIRST = "first", _("First cycle")
@@ -169,6 +197,16 @@ class Specification(models.Model):
         validators=[languages_validator],
         help_text=_("Two-letter codes separated by commas, e.g. en,fr."),
     )
+    # A JSON field rather than a table of translations: a version copies the specification's values as they are
+    # (SPECIFICATION_FIELDS), so a frozen version keeps its translations without a second table to copy, the
+    # exports read them with the version they already load, and languages are checked against settings.LANGUAGES.
+    translations = models.JSONField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        validators=[validate_translations],
+        help_text=_("The title, learning outcomes and further information in other languages, by language code."),
+    )
 
     class Meta:
         abstract = True
@@ -206,6 +244,55 @@ class Specification(models.Model):
     def language_codes(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
 
+    @property
+    def original_language(self) -> str:
+        """The language the texts were written in: the first language given, English when none is."""
+        codes = self.language_codes
+        return codes[0] if codes else "en"
+
+    def clean(self) -> None:
+        """Translations are into another language than the original's, with as many outcomes as it has. The
+        errors name no field: the web form shows translations as rows of fields of its own."""
+        super().clean()
+        translations = self.translations if isinstance(self.translations, dict) else {}
+        if self.original_language in translations:
+            raise ValidationError(
+                _("The texts are already in %(language)s (the first of the languages): translate into another."),
+                params={"language": self.original_language},
+            )
+        count = len(self.outcome_lines)
+        for language, texts in sorted(translations.items()):
+            outcomes = texts.get("learning_outcomes", "") if isinstance(texts, dict) else ""
+            lines = [line for line in outcomes.splitlines() if line.strip(" -•\t")]
+            if lines and len(lines) != count:
+                raise ValidationError(
+                    _(
+                        "The learning outcomes in %(language)s have %(lines)s lines, the original %(count)s: give "
+                        "one line per outcome, in the same order."
+                    ),
+                    params={"language": language, "lines": len(lines), "count": count},
+                )
+
+    def translation(self, field: str, language: str | None) -> str:
+        """The field's text in this language when a translation gives it, otherwise ""."""
+        language = (language or "").split("-")[0]
+        if language == self.original_language:
+            return ""
+        value = (self.translations or {}).get(language, {}).get(field, "")
+        return value if str(value).strip() else ""
+
+    def text_in(self, field: str, language: str | None) -> tuple[str, str]:
+        """The text to show a reader of this language, and the language it is in: the translation where there
+        is one, otherwise the original."""
+        translated = self.translation(field, language)
+        if translated:
+            return translated, (language or "").split("-")[0]
+        return getattr(self, field), self.original_language
+
+    def translated_outcome_lines(self, language: str) -> list[str]:
+        outcomes = (self.translations or {}).get(language, {}).get("learning_outcomes", "")
+        return [line.strip(" -•\t") for line in outcomes.splitlines() if line.strip(" -•\t")]
+
     SPECIFICATION_FIELDS = (
         "title",
         "awarding_body",
@@ -230,6 +317,7 @@ class Specification(models.Model):
         "further_information",
         "field",
         "languages",
+        "translations",
     )
 
     def specification_values(self) -> dict:
