@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from .countries import ALPHA3
+from frameworks.vocabularies import ALPHA3
+
 from .text import clean_text
 
 NAMESPACES = (

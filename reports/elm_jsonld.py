@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .countries import ALPHA3
+from frameworks.vocabularies import ALPHA3
+
 from .elm import (
     ATU,
     COUNTRY,

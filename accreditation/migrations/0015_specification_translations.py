@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accreditation", "0013_application_withdrawn"),
+        ("accreditation", "0014_conditions_suspensions_reminders"),
     ]
 
     operations = [
