@@ -10,6 +10,8 @@ the flow's nodes ask the `may_*` predicates below.
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from jobs.models import Job
+
 from .models import (
     Agency,
     Application,
@@ -142,6 +144,25 @@ def entries_manageable_by(user) -> QuerySet[RegisterEntry]:
     if not user.is_authenticated:
         return RegisterEntry.objects.none()
     return RegisterEntry.objects.filter(authority__in=Membership.objects.authorities_of(user))
+
+
+def jobs_visible_to(user) -> QuerySet[Job]:
+    """A background job is its author's, and only while they still work for the organisation it belongs to
+    (registered as the jobs app's rule when the app starts)."""
+    if not user.is_authenticated:
+        return Job.objects.none()
+    return Job.objects.filter(created_by=user).filter(
+        Q(provider__in=Membership.objects.providers_of(user))
+        | Q(authority__in=Membership.objects.authorities_of(user))
+        | Q(agency__in=Membership.objects.agencies_of(user))
+    )
+
+
+def statistics_scope(user) -> tuple[list, QuerySet[Application]]:
+    """The organisations whose applications the person may count (their agencies and authorities), and those
+    applications; nobody else has statistics."""
+    organisations = [*agencies_coordinated_by(user), *authorities_of(user)]
+    return organisations, applications_overseen_by(user)
 
 
 def conditions_visible_to(user, conditions: QuerySet | None = None) -> QuerySet[Condition]:

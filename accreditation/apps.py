@@ -7,8 +7,11 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
-        from . import lookups
+        from jobs import access as jobs_access
+
+        from . import access, lookups
         from .page_cache import connect_receivers
 
         connect_receivers()
         lookups.register()
+        jobs_access.set_visibility_rule(access.jobs_visible_to)

@@ -19,8 +19,9 @@ import time
 import _setup  # noqa: F401
 from openpyxl import Workbook
 
+from accreditation.catalogue_import import validate_rows, workbook_lists
 from accreditation.models import Provider
-from reports.catalogue import COLUMNS, HEADERS, CatalogueSheet, validate_rows
+from reports.catalogue import COLUMNS, HEADERS, CatalogueSheet
 from reports.catalogue_workbooks import CatalogueWorkbook
 from reports.workbook_checks import check_file
 
@@ -81,7 +82,7 @@ class Upload(io.BytesIO):
 def check(data: bytes, provider) -> tuple[int, int]:
     check_file(Upload(data))
     rows = errors = 0
-    workbook = CatalogueWorkbook(problems_column=True)
+    workbook = CatalogueWorkbook(workbook_lists(), problems_column=True)
     with CatalogueSheet(io.BytesIO(data)) as sheet:
         for result in validate_rows(sheet.rows(), provider):
             workbook.add(result)
@@ -96,7 +97,7 @@ def time_import(data: bytes, provider) -> str:
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
-    from reports.services import import_catalogue
+    from accreditation.services.catalogue_import import import_catalogue
 
     user, _ = get_user_model().objects.get_or_create(username="bench")
     start = time.perf_counter()

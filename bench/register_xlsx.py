@@ -13,7 +13,7 @@ from django.test import Client
 from django.test.utils import override_settings
 from openpyxl import load_workbook
 
-from reports.models import Job
+from jobs.models import Job
 
 
 def peak_mb() -> float:

@@ -78,10 +78,12 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_htmx",
+    "base",
     "frameworks",
     "accreditation",
     "reviews",
     "reports",
+    "jobs",
     "trust",
     "process",
 ]

@@ -7,8 +7,10 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from accreditation import urls_reports as accreditation_reports
 from accreditation.security import views as security_views
 from accreditation.views import public
+from process import statistics as process_statistics
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -31,7 +33,10 @@ urlpatterns = [
     path("api/", include("accreditation.api.urls")),
     path("", include("accreditation.urls")),
     path("", include("reviews.urls")),
-    path("", include("reports.urls")),
+    # Documents, the catalogue import, statistics and agency downloads keep the `reports` namespace they had
+    # when the reports app served them; jobs have their own.
+    path("", include(([*accreditation_reports.urlpatterns, *process_statistics.urlpatterns], "reports"))),
+    path("", include("jobs.urls")),
     path("", include("process.urls")),
 ]
 

@@ -5,7 +5,7 @@ with a message next to the field, and by the database constraints behind them. E
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from accreditation.admin import URL_FIELDS_HTTPS, AuditedAdmin
+from base.admin import URL_FIELDS_HTTPS, AuditedAdmin
 
 from .forms import LevelInlineFormSet, LevelReferencingForm, LevelWithReferencingForm, ScaleValueInlineFormSet
 from .models import (

@@ -1,4 +1,4 @@
-"""XLSX downloads for agency and authority staff, built from plain data (see reports.statistics): applications
+"""XLSX downloads for agency and authority staff, built from plain data (see accreditation.statistics): applications
 with the days spent in each step, reviewer workload, and the dashboard's figures. Streamed (write-only)."""
 
 import io
@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .statistics import STEPS, Figure, step_titles
+from .statistics import Figure
 
 BOLD = Font(bold=True)
 
@@ -34,9 +34,9 @@ def _bytes(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def write_applications(rows: list[dict], target) -> None:
-    """One row per application: status, dates, outcome, days in each step (finished tasks) and the open step."""
-    titles = step_titles()
+def write_applications(rows: list[dict], target, steps: dict[str, str]) -> None:
+    """One row per application: status, dates, outcome, days in each step (finished tasks) and the open step;
+    `steps` are the flow's, {node name: title} in order."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Applications"))
     for letter, width in zip("ABCDEFG", (14, 36, 9, 26, 12, 12, 24), strict=True):
@@ -52,7 +52,7 @@ def write_applications(rows: list[dict], target) -> None:
             _("Submitted"),
             _("Closed"),
             _("Decision"),
-            *(_("Days: %(step)s") % {"step": titles[step]} for step in STEPS),
+            *(_("Days: %(step)s") % {"step": title} for title in steps.values()),
             _("Current step"),
             _("Days in the current step so far"),
         ],
@@ -68,7 +68,7 @@ def write_applications(rows: list[dict], target) -> None:
                 _date(row["submitted"]),
                 _date(row["closed"]),
                 row["outcome"] or None,
-                *(round(days[step], 1) if step in days else None for step in STEPS),
+                *(round(days[step], 1) if step in days else None for step in steps),
                 row["current_step"] or None,
                 round(row["current_days"], 1) if row["current_days"] is not None else None,
             ]
@@ -76,9 +76,9 @@ def write_applications(rows: list[dict], target) -> None:
     book.save(target)
 
 
-def applications_workbook(rows: list[dict]) -> bytes:
+def applications_workbook(rows: list[dict], steps: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
-    write_applications(rows, buffer)
+    write_applications(rows, buffer, steps)
     return buffer.getvalue()
 
 

@@ -13,10 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from accreditation.models import MicroCredential
-from frameworks.models import FieldOfStudy, Level
-
-from .catalogue import BY_KEY, CHOICE_KEYS, COLUMNS, PROBLEMS_HEADER, RowResult, level_label
+from .catalogue import BY_KEY, COLUMNS, PROBLEMS_HEADER, RowResult
 from .workbook_checks import SHEET_NAME, max_rows
 
 BOLD = Font(bold=True)
@@ -27,35 +24,17 @@ AUTHOR = "Micro-credential QA"
 WIDTHS = {"title": 36, "learning_outcomes": 60, "quality_assurance": 30, "further_information": 30, "nqf_level": 16}
 
 
-def _lists() -> dict[str, list[tuple[str, str]]]:
-    """For each column with a drop-down: (value to write, what it means)."""
-    levels = Level.objects.select_related("framework", "referencing").order_by("framework__code", "ordinal")
-    lists = {
-        "nqf_level": [
-            (level_label(level), " ".join(filter(None, [_eqf(level), level.title]))) for level in levels.iterator()
-        ],
-        "field": [(f"{item.code} {item.name}", item.name) for item in FieldOfStudy.objects.order_by("code")],
-    }
-    for key in CHOICE_KEYS:
-        lists[key] = [(str(value), str(label)) for value, label in MicroCredential._meta.get_field(key).choices]
-    return lists
-
-
-def _eqf(level: Level) -> str:
-    referencing = getattr(level, "referencing", None)
-    return f"(EQF {referencing.eqf_level})" if referencing else ""
-
-
 class CatalogueWorkbook:
-    """Instructions, the sheet "Catalogue" with its drop-down lists, and the lists themselves."""
+    """Instructions, the sheet "Catalogue" with its drop-down lists, and the lists themselves: `lists` gives, for
+    each column with a drop-down, (value to write, what it means), from the reference data."""
 
-    def __init__(self, *, problems_column: bool = False):
+    def __init__(self, lists: dict[str, list[tuple[str, str]]], *, problems_column: bool = False):
         self.book = Workbook(write_only=True)
         self.problems_column = problems_column
         self._write_instructions(self.book.create_sheet(_("Instructions")))
         self.sheet = self.book.create_sheet(SHEET_NAME)
         lists_sheet = self.book.create_sheet("Lists")
-        self._prepare_sheet(self._write_lists(lists_sheet, _lists()))
+        self._prepare_sheet(self._write_lists(lists_sheet, lists))
 
     def _write_instructions(self, sheet) -> None:
         sheet.column_dimensions["A"].width = 34
@@ -167,8 +146,8 @@ class CatalogueWorkbook:
             self.book.save(sink)
 
 
-def build_template() -> bytes:
+def build_template(lists: dict[str, list[tuple[str, str]]]) -> bytes:
     """The workbook providers fill in."""
     buffer = io.BytesIO()
-    CatalogueWorkbook().save(buffer)
+    CatalogueWorkbook(lists).save(buffer)
     return buffer.getvalue()

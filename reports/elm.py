@@ -11,8 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from frameworks.vocabularies import ALPHA3
-
+from .countries import ALPHA3
 from .text import clean_text
 
 NAMESPACES = (

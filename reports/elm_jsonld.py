@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from frameworks.vocabularies import ALPHA3
-
+from .countries import ALPHA3
 from .elm import (
     ATU,
     COUNTRY,

@@ -4,7 +4,7 @@
 from django import forms
 from django.contrib import admin
 
-from accreditation.admin import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
+from base.admin import AuditedAdmin, ReadOnlyAdmin, ReadOnlyInline
 
 from .models import AlignmentVerdict, EmploymentRecord, Judgement, Panel, PanelMember, Review, ReviewerProfile
 from .profile_forms import ReviewerProfileForm

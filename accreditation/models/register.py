@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from base.models import AppendOnlyModel
 from frameworks.models import EqfLevel, FieldOfStudy
 
 from ..validators import no_control_characters
@@ -328,21 +329,6 @@ class RegisterScopeItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class AppendOnlyModel(models.Model):
-    """A row that is written once: updates and deletes through the ORM are refused."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise ValueError(f"{type(self).__name__} rows are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are append-only.")
 
 
 class RegisterEvent(AppendOnlyModel):

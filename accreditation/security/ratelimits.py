@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
-from reports.jobs import JobLimitReached
+from jobs.runner import JobLimitReached
 
 from .clients import client_ip
 
@@ -72,7 +72,7 @@ class RateLimitMiddleware:
         return None
 
     def process_exception(self, request, exception):
-        # Background jobs past their caps (reports.jobs.check_capacity) are a client's limit as well.
+        # Background jobs past their caps (jobs.runner.check_capacity) are a client's limit as well.
         if isinstance(exception, JobLimitReached):
             return too_many_requests(exception.retry_after)
         return None

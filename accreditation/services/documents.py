@@ -6,19 +6,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
-from trust.seals import seal_pdf
-
 from .. import audit
+from ..documents import build_document, seal
 from ..models import Application, Decision, IssuedDocument
 
 
 @transaction.atomic
 def issue_document(*, application: Application, kind: str, by=None, decision: Decision | None = None) -> IssuedDocument:
     """Build the document from the current data and store it as the next version of its kind."""
-    from reports.pdf import build_document
-
     # Sealed before it is stored and hashed: the stored file, its hash and every download are the sealed PDF.
-    content = seal_pdf(
+    content = seal(
         build_document(kind=kind, application=application, decision=decision),
         reason=f"{IssuedDocument.Kind(kind).label} issued by the register ({application.reference})",
     )

@@ -10,11 +10,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, Stream
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.views.decorators.http import condition
 
 from config.site import site_url
 from frameworks.vocabularies import Country
+from jobs.models import Job
 from reports import deqar as deqar_builder
 from reports import elm, elm_jsonld
 from reports import register_exports as builders
@@ -24,6 +24,7 @@ from ..filters import published_entries
 from ..identifiers import register_uris
 from ..models import Decision, RegisterEvent, RegisterScopeItem
 from ..register_files import file_entries, file_options
+from ..register_jobs import parse_modified_since, register_export_job
 from .identifiers import representation
 from .register import filtered
 
@@ -35,17 +36,8 @@ ELM_CHUNK = 200
 
 def modified_since(request: HttpRequest) -> datetime.datetime | None:
     """The `modified_since` parameter (a date, or a date and time with its offset): only what changed since then.
-    A value that is neither raises ValueError."""
-    value = request.GET.get("modified_since", "").strip()
-    if not value:
-        return None
-    moment = parse_datetime(value)
-    if moment is None:
-        day = parse_date(value)
-        if day is None:
-            raise ValueError(value)
-        moment = datetime.datetime.combine(day, datetime.time())
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    A value that is neither raises ValueError. The background download reads it the same way."""
+    return parse_modified_since(request.GET.get("modified_since", ""))
 
 
 def _bad_request(message: str) -> HttpResponse:
@@ -95,8 +87,6 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
         return error
     if entries.count() > settings.REGISTER_EXPORT_INLINE_MAX:
         from accreditation.security.ratelimits import client_key
-        from reports.register_jobs import register_export_job
-
         query = request.GET.copy()
         query.pop("page", None)
         # An identical job running or fresh is reused; past the caps this raises JobLimitReached (a 429).
@@ -267,16 +257,12 @@ def micro_credential_as_jsonld(request: HttpRequest, item) -> HttpResponse:
 
 def export_job(request: HttpRequest, token) -> HttpResponse:
     """The progress page of a large download, reached by its unguessable token."""
-    from reports.models import Job
-
     job = get_object_or_404(Job, token=token, kind=Job.Kind.REGISTER_EXPORT)
-    template = "reports/job_progress.html" if request.htmx else "accreditation/register/export_job.html"
+    template = "jobs/job_progress.html" if request.htmx else "accreditation/register/export_job.html"
     return render(request, template, {"job": job})
 
 
 def export_job_file(request: HttpRequest, token) -> HttpResponse:
-    from reports.models import Job
-
     job = get_object_or_404(Job, token=token, kind=Job.Kind.REGISTER_EXPORT, status=Job.Status.DONE)
     return FileResponse(
         job.output.open("rb"),

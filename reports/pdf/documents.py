@@ -1,18 +1,15 @@
-"""The three documents of an accreditation. Each has a data function that reads the database and a pure builder
-that turns the data into PDF bytes."""
+"""The three documents of an accreditation: a pure builder for each, turning its data (the dataclasses below) into
+PDF bytes. The data is read from the database by the layers that own it (accreditation.documents, and
+reviews.documents for the review report)."""
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
-
-from config.site import site_url
 
 from .layout import facts_table, para, render, styles
 
@@ -52,71 +49,6 @@ class ReportData:
     summary: str
     comments: list[str]
     issued_on: datetime.date
-
-
-def review_report_data(application, *, draft: bool) -> ReportData:
-    from frameworks.alignment import check_specification
-
-    panel = getattr(application, "panel", None)
-    consolidation = getattr(panel, "consolidation", None) if panel else None
-    judgements = {}
-    if consolidation is not None:
-        judgements = {
-            j.standard_id: j for j in consolidation.judgements.select_related("value", "standard__standard_set")
-        }
-    from reviews.services import standards_of
-
-    groups: dict[str, list[StandardRow]] = {}
-    for standard in standards_of(application).order_by("standard_set__code", "ordinal"):
-        judgement = judgements.get(standard.pk)
-        groups.setdefault(standard.standard_set.title, []).append(
-            StandardRow(
-                standard.code,
-                standard.title,
-                judgement.value.label if judgement else "—",
-                judgement.rationale if judgement else "",
-            )
-        )
-    verdicts: dict[int, list[str]] = {}
-    if panel is not None:
-        from reviews.models import AlignmentVerdict
-
-        for verdict in AlignmentVerdict.objects.filter(review__member__panel=panel, review__submitted_at__isnull=False):
-            verdicts.setdefault(verdict.version_id, []).append(
-                _("level %(level)s, workload %(workload)s%(reason)s")
-                % {
-                    "level": _("confirmed") if verdict.level_confirmed else _("disputed"),
-                    "workload": _("confirmed") if verdict.workload_confirmed else _("disputed"),
-                    "reason": f": {verdict.reason}" if verdict.reason else "",
-                }
-            )
-    credentials = [
-        CredentialRow(
-            title=version.title,
-            level=f"EQF {version.eqf_level}" if version.eqf_level else "—",
-            workload=f"{version.ects or '—'} ECTS, {version.workload_hours or '—'} h",
-            verdicts=verdicts.get(version.pk, []),
-            findings=[f"{f.severity}: {f.message}" for f in check_specification(version) if f.severity != "info"],
-            outcomes=version.outcome_lines,
-        )
-        for version in application.submitted_versions.select_related("nqf_level__referencing", "nqf_level__framework")
-    ]
-    members = panel.members.current().select_related("reviewer") if panel else []
-    return ReportData(
-        reference=application.reference,
-        provider=application.provider.legal_name,
-        agency=application.agency.name,
-        authority=application.authority.name,
-        draft=draft,
-        panel=[(m.reviewer.get_full_name() or m.reviewer.get_username(), m.get_role_display()) for m in members],
-        standards=list(groups.items()),
-        credentials=credentials,
-        recommendation=consolidation.get_recommendation_display() if consolidation else "—",
-        conditions=[c for c in (consolidation.conditions if consolidation else "").splitlines() if c.strip()],
-        summary=consolidation.summary if consolidation else "",
-        comments=[] if draft else [c.text for c in application.report_comments.all()],
-        issued_on=datetime.date.today(),
-    )
 
 
 def build_review_report(data: ReportData) -> bytes:
@@ -186,23 +118,6 @@ class LetterData:
     appeal_days: int
 
 
-def decision_letter_data(application, decision) -> LetterData:
-    return LetterData(
-        reference=application.reference,
-        provider=application.provider.legal_name,
-        authority=decision.authority.name,
-        officer=decision.officer.get_full_name() or decision.officer.get_username(),
-        outcome=decision.get_outcome_display(),
-        positive=decision.is_positive,
-        conditions=decision.condition_lines,
-        rationale=decision.rationale,
-        valid_from=decision.valid_from,
-        valid_until=decision.valid_until,
-        decided_on=decision.decided_at.date() if decision.decided_at else datetime.date.today(),
-        appeal_days=settings.ACCREDITATION.get("APPEAL_PERIOD_DAYS", 30),
-    )
-
-
 def build_decision_letter(data: LetterData) -> bytes:
     s = styles()
     story = [
@@ -256,39 +171,6 @@ class CertificateData:
     authority: str
     conditions: bool
     verify_url: str
-
-
-def verification_url(certificate_id: str) -> str:
-    try:
-        path = reverse("register:verify", args=[certificate_id])
-    except NoReverseMatch:
-        path = f"/register/verify/{certificate_id}/"
-    return f"{site_url()}{path}"
-
-
-def certificate_data(entry) -> CertificateData:
-    if entry.institutional:
-        scope = [
-            _("Institutional: EQF levels %(low)s to %(high)s")
-            % {"low": entry.scope_eqf_min, "high": entry.scope_eqf_max}
-        ]
-    else:
-        scope = [
-            f"{item.title} (EQF {item.eqf_level or '—'}, {item.ects or '—'} ECTS)"
-            for item in entry.scope_items.order_by("title")
-        ]
-    return CertificateData(
-        certificate_id=entry.certificate_id,
-        provider=entry.provider.legal_name,
-        country=entry.provider.get_country_display(),
-        scope=scope,
-        valid_from=entry.valid_from,
-        valid_until=entry.valid_until,
-        agency=entry.agency.name,
-        authority=entry.authority.name,
-        conditions=entry.with_conditions,
-        verify_url=verification_url(entry.certificate_id),
-    )
 
 
 def qr_drawing(url: str, size: float = 35 * mm) -> Drawing:

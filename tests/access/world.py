@@ -24,7 +24,7 @@ from accreditation.models import (
     Role,
 )
 from accreditation.services.applications import submit_application
-from reports.models import Job
+from jobs.models import Job
 from reviews.models import PanelMember, ReviewerProfile
 from tests.cycle.matrix_world import add_condition_tasks
 from tests.factories import AgencyFactory, AuthorityFactory, MembershipFactory, ProviderFactory, UserFactory

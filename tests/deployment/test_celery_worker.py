@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from openpyxl import load_workbook
 
-from reports.models import Job
+from jobs.models import Job
 from tests.factories import make_register_entry
 
 pytestmark = [
@@ -112,8 +112,8 @@ def test_a_large_download_is_built_by_the_worker_process_and_served_by_the_web(c
     def not_here(job_id):
         raise AssertionError("the job ran in the web process, not in the worker")
 
-    monkeypatch.setattr("reports.tasks.run_job", not_here)
-    monkeypatch.setattr("reports.jobs.run_job", not_here)
+    monkeypatch.setattr("jobs.tasks.run_job", not_here)
+    monkeypatch.setattr("jobs.runner.run_job", not_here)
     entries = [make_register_entry() for _ in range(3)]
     response = client.get("/register/export.xlsx")
     assert response.status_code == 302

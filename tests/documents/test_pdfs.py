@@ -83,8 +83,9 @@ def test_certificate_carries_id_scope_and_verification_url(decided, settings):
 
 
 def test_qr_code_encodes_the_verification_url(settings):
+    from accreditation.documents import certificate_data
     from config.site import site_url
-    from reports.pdf.documents import certificate_data, qr_drawing
+    from reports.pdf.documents import qr_drawing
 
     entry = make_register_entry(certificate_id="MC-TEST-0001")
     data = certificate_data(entry)

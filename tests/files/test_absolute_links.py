@@ -9,10 +9,10 @@ from django.core import mail
 from django.test import RequestFactory
 from openpyxl import load_workbook
 
+from accreditation.documents import certificate_data
 from accreditation.notifications import notify
 from config.site import SiteAddressMiddleware, register_uri_base, site_url
-from reports.models import Job
-from reports.pdf.documents import certificate_data
+from jobs.models import Job
 from tests.factories import UserFactory, make_register_entry
 
 pytestmark = pytest.mark.django_db

@@ -161,7 +161,8 @@ def test_json_and_xlsx_keep_an_institutional_entrys_eqf_range_and_fields(client,
 def test_a_certificate_of_a_name_with_control_characters_prints_without_them(entry):
     from pypdf import PdfReader
 
-    from reports.pdf.documents import build_certificate, certificate_data
+    from accreditation.documents import certificate_data
+    from reports.pdf.documents import build_certificate
 
     Provider.objects.filter(pk=entry.provider_id).update(legal_name="Müller\x0bAkademie\x07")
     entry.refresh_from_db()

@@ -9,9 +9,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from openpyxl import Workbook
 
+from accreditation.catalogue_import import validate_rows
 from accreditation.models import Application, MicroCredential
 from frameworks.models import Level
-from reports.catalogue import COLUMNS, CatalogueSheet, validate_rows
+from reports.catalogue import COLUMNS, CatalogueSheet
 from tests.factories import ApplicationFactory, MicroCredentialFactory
 from tests.flow import PDF_BYTES
 from tests.provider.test_provider_workspace import upload

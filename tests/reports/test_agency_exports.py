@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from accreditation.models import Application, Decision
-from reports.models import Job
+from jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from accreditation.models import MicroCredential
+from jobs.models import Job
 from reports.catalogue import HEADERS
-from reports.models import Job
 
 from .conftest import GOOD, replace_member, workbook_bytes, zip_bytes
 

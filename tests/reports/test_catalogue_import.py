@@ -6,11 +6,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from accreditation.catalogue_import import RowValidator, choices
 from accreditation.forms.catalogue import MicroCredentialForm
 from accreditation.models import AuditEvent, MicroCredential
 from frameworks.models import FieldOfStudy, Level
-from reports.catalogue import COLUMNS, HEADERS, RowReader, RowValidator
-from reports.models import Job
+from jobs.models import Job
+from reports.catalogue import COLUMNS, HEADERS, RowReader
 
 from .conftest import GOOD, workbook_bytes
 
@@ -198,7 +199,7 @@ ROWS_TO_COMPARE = [
 
 def test_the_import_validates_exactly_as_a_fresh_web_form(provider):
     validator = RowValidator(provider)
-    reader = RowReader(Level.objects.select_related("framework"), FieldOfStudy.objects.all())
+    reader = RowReader(Level.objects.select_related("framework"), FieldOfStudy.objects.all(), choices())
     for number, row in enumerate(ROWS_TO_COMPARE, 2):
         _values, data, _problems = reader.read(row)
         fresh = MicroCredentialForm(data=data, instance=MicroCredential(provider=provider), provider=provider)

@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from reports import jobs
-from reports.models import Job
-from reports.tasks import run_job_task
+from jobs import runner as jobs
+from jobs.models import Job
+from jobs.tasks import run_job_task
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from accreditation.models import Application, Decision
-from reports.statistics import covered_days, dashboard
+from accreditation.statistics import dashboard
+from process.statistics import flow_steps
+from reports.statistics import covered_days
 from tests.factories import ApplicationFactory, MicroCredentialFactory, ProviderFactory, freeze
 
 from .conftest import days_ago, task, with_process
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def figures(applications_queryset) -> dict:
-    return {figure.key: dict(figure.rows) for figure in dashboard(applications_queryset)}
+    return {figure.key: dict(figure.rows) for figure in dashboard(applications_queryset, flow_steps())}
 
 
 def test_each_figure_counts_what_it_says(applications):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from reports.models import Job
+from jobs.models import Job
 from tests.factories import make_register_entry
 
 pytestmark = pytest.mark.django_db

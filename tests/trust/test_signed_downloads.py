@@ -97,7 +97,7 @@ def test_a_large_xlsx_built_in_the_background_has_its_signature_too(client, regi
     """Above REGISTER_EXPORT_INLINE_MAX the XLSX is a background job; its stored file is signed at <file URL>.jws."""
     from django.core.files.base import ContentFile
 
-    from reports.models import Job
+    from jobs.models import Job
 
     job = Job.objects.create(kind=Job.Kind.REGISTER_EXPORT, status=Job.Status.DONE)
     job.output.save("register.xlsx", ContentFile(b"PK\x03\x04 a workbook"), save=True)

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accreditation.models import Application
 from accreditation.models.register import EntryStatus
-from reports.models import Job
+from jobs.models import Job
 from tests.factories import make_register_entry
 from tests.flow import PDF_BYTES, draft_application, task_of
 

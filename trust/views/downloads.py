@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 
 from accreditation.views import register_exports
 from accreditation.views.register import register_version
-from reports.models import Job
+from jobs.models import Job
 
 from .. import signing
 from ..addresses import absolute

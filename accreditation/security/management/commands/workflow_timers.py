@@ -6,7 +6,7 @@ from viewflow.management.commands.workflow_timers import Command as TimersComman
 
 from accreditation import timers
 from accreditation.audit import write_daily_anchor
-from reports.jobs import remove_old_job_files
+from jobs.runner import remove_old_job_files
 
 
 class Command(TimersCommand):

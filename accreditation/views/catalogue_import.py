@@ -1,5 +1,6 @@
 """Catalogue import for provider staff (their own provider; anyone else gets a 404): the template, and the
-upload, checked before anything reads it and then validated in the background (see views/jobs.py)."""
+upload, checked before anything reads it and then validated in the background (its page is jobs.views';
+confirming the checked file is views/jobs.py)."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -12,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from accreditation.views.provider import current_provider
+from jobs.models import Job
+from jobs.runner import start_job
+from reports.catalogue_workbooks import build_template
+from reports.workbook_checks import FileRefused, check_file, max_rows, max_upload_bytes
 
-from ..catalogue_workbooks import build_template
-from ..jobs import start_job
-from ..models import Job
-from ..workbook_checks import FileRefused, check_file, max_rows, max_upload_bytes
+from ..catalogue_import import workbook_lists
+from .provider import current_provider
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -80,7 +82,7 @@ def _catalogue_import(request: HttpRequest, limiter: SizeLimitHandler) -> HttpRe
                 job.source.save("catalogue.xlsx", uploaded, save=False)
                 job.save()
                 start_job(job)
-                return redirect("reports:job", job.pk)
+                return redirect("jobs:job", job.pk)
     context = {
         "form": form,
         "provider": provider,
@@ -94,7 +96,7 @@ def _catalogue_import(request: HttpRequest, limiter: SizeLimitHandler) -> HttpRe
 @login_required
 def catalogue_template(request: HttpRequest) -> HttpResponse:
     current_provider(request)  # provider staff only
-    response = HttpResponse(build_template(), content_type=XLSX)
+    response = HttpResponse(build_template(workbook_lists()), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="catalogue-template.xlsx"'
     return response
 

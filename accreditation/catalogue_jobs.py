@@ -7,12 +7,14 @@ from django.core.files import File
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .catalogue import CatalogueSheet, RowResult, validate_rows
-from .catalogue_workbooks import CatalogueWorkbook
-from .jobs import fail, runner, update
-from .models import Job
-from .services import import_catalogue
-from .workbook_checks import FileRefused
+from jobs.models import Job
+from jobs.runner import fail, runner, update
+from reports.catalogue import CatalogueSheet, RowResult
+from reports.catalogue_workbooks import CatalogueWorkbook
+from reports.workbook_checks import FileRefused
+
+from .catalogue_import import validate_rows, workbook_lists
+from .services.catalogue_import import import_catalogue
 
 PROGRESS_EVERY = 100
 PREVIEW_ROWS = 50
@@ -66,7 +68,7 @@ def run_catalogue_job(job: Job) -> None:
 
 
 def check_uploaded_file(job: Job) -> None:
-    workbook = CatalogueWorkbook(problems_column=True)
+    workbook = CatalogueWorkbook(workbook_lists(), problems_column=True)
     try:
         summary = _check_rows(job, workbook)
     except FileRefused as refusal:

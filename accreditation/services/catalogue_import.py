@@ -1,14 +1,14 @@
-"""Writes that the reports app causes: confirming a checked catalogue, and importing it."""
+"""Writes of a catalogue import: confirming a checked catalogue, and importing it."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accreditation import audit
-from accreditation.models import MicroCredential, Provider
 from frameworks.alignment import derive_eqf_level
+from jobs.models import Job
+from jobs.runner import start_job
 
-from .jobs import start_job
-from .models import Job
+from .. import audit
+from ..models import MicroCredential, Provider
 
 
 class ImportRefused(Exception):

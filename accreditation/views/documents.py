@@ -6,8 +6,8 @@ from django.http import FileResponse, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
-from accreditation import access
-from accreditation.models import IssuedDocument
+from .. import access
+from ..models import IssuedDocument
 
 
 def _serve(document: IssuedDocument) -> FileResponse:

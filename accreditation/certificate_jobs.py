@@ -4,12 +4,12 @@ change."""
 
 from django.utils import timezone
 
-from accreditation.models import IssuedDocument, RegisterEntry
-from accreditation.models.register import EntryStatus
-from accreditation.services.documents import issue_document
+from jobs.models import Job
+from jobs.runner import runner
 
-from .jobs import runner
-from .models import Job
+from .models import IssuedDocument, RegisterEntry
+from .models.register import EntryStatus
+from .services.documents import issue_document
 
 
 def entries_to_reissue(authority):

@@ -1,5 +1,6 @@
 """Large downloads of the register, built in the background so that no request waits for them."""
 
+import datetime
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,25 +9,46 @@ from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 
 from config.site import site_url
+from jobs.models import Job
+from jobs.runner import check_capacity, runner, start_job
+from reports import register_exports as builders
 
-from . import register_exports as builders
-from .jobs import check_capacity, runner, start_job
-from .models import Job
+from .filters import RegisterFilter, published_entries
+from .models import RegisterScopeItem
+from .register_files import file_entries, file_options
 
 PROGRESS_EVERY = 1000
 
 
-def entries_for(query: str):
-    from accreditation.filters import RegisterFilter, published_entries
-    from accreditation.models import RegisterScopeItem
+def parse_modified_since(value: str) -> datetime.datetime | None:
+    """A `modified_since` parameter (a date, or a date and time with its offset): only what changed since then.
+    An empty value is None; a value that is neither raises ValueError."""
+    value = value.strip()
+    if not value:
+        return None
+    moment = parse_datetime(value)
+    if moment is None:
+        day = parse_date(value)
+        if day is None:
+            raise ValueError(value)
+        moment = datetime.datetime.combine(day, datetime.time())
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
-    register_filter = RegisterFilter(QueryDict(query) or None, queryset=published_entries())
+
+def entries_for(query: str):
+    """The entries of the download the query asks for: the search's filters and `modified_since`, as the inline
+    download reads them (the view refused a bad value before starting the job)."""
+    parameters = QueryDict(query)
+    register_filter = RegisterFilter(parameters or None, queryset=published_entries())
     register_filter.is_valid()
-    return register_filter.qs.prefetch_related(
+    entries = register_filter.qs.prefetch_related(
         Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title"))
     )
+    since = parse_modified_since(parameters.get("modified_since", ""))
+    return entries if since is None else entries.modified_since(since)
 
 
 def register_export_job(*, query: str, user, client: str) -> Job:
@@ -58,8 +80,6 @@ def register_export_job(*, query: str, user, client: str) -> Job:
 
 @runner(Job.Kind.REGISTER_EXPORT)
 def export_register(job: Job) -> None:
-    from accreditation.register_files import file_entries, file_options
-
     entries = file_entries(entries_for(job.result.get("query", "")))
     Job.objects.filter(pk=job.pk).update(total=entries.count())
 

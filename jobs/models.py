@@ -57,6 +57,8 @@ class Job(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
+        # The table keeps the name it had in the reports app, where jobs lived before (no data moved).
+        db_table = "reports_job"
         ordering = ["-created_at"]
         verbose_name = _("background job")
         verbose_name_plural = _("background jobs")

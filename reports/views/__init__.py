@@ -1,1 +1,0 @@
-"""Thin views that serve what the builders produce."""
