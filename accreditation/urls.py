@@ -4,6 +4,7 @@ under one namespace."""
 from .views import application as application_views
 from .views import authority as authority_views
 from .views import deqar as deqar_views
+from .views import preferences as preference_views
 from .views import provider as provider_views
 from .views import tasks as task_views
 from .views import workspace as workspace_views
@@ -17,4 +18,5 @@ urlpatterns = [
     *application_views.urlpatterns,
     *authority_views.urlpatterns,
     *deqar_views.urlpatterns,
+    *preference_views.urlpatterns,
 ]

@@ -6,9 +6,13 @@ that "https://.../register/providers/7/?lang=el" opens in Greek for whoever foll
 value is ignored (the page still answers, in the language it would otherwise have had).
 """
 
+import zoneinfo
+
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+
+from accreditation.preferences import time_zone_of
 
 QUERY_PARAMETER = "lang"
 
@@ -58,3 +62,19 @@ class LanguageFromQueryMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class PersonalTimeZoneMiddleware:
+    """Shows a signed-in person times in their zone: the one they chose, else their agency's or authority's, else
+    their organisation's country's (accreditation.preferences). Anonymous readers get the site's zone; templates
+    name the zone beside each time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        with timezone.override(zoneinfo.ZoneInfo(time_zone_of(user))):
+            return self.get_response(request)

@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After authentication: a signed-in person's pages show times in their (or their organisation's) zone.
+    "config.i18n.PersonalTimeZoneMiddleware",
     "accreditation.security.sessions.SessionTimeoutMiddleware",
     "accreditation.security.two_factor.TwoFactorRequiredMiddleware",
     "accreditation.security.ratelimits.RateLimitMiddleware",

@@ -84,9 +84,11 @@ def _seat(panel: Panel, seat: Seat, by) -> PanelMember:
     )
     notify(
         users=[seat.reviewer],
-        subject=_("Invitation to review %(reference)s") % {"reference": panel.application.reference},
-        message=_("You are invited to the review panel of %(provider)s. Accept or decline in your review task.")
-        % {"provider": panel.application.provider},
+        subject=lambda: _("Invitation to review %(reference)s") % {"reference": panel.application.reference},
+        message=lambda: (
+            _("You are invited to the review panel of %(provider)s. Accept or decline in your review task.")
+            % {"provider": panel.application.provider}
+        ),
     )
     return member
 
@@ -142,10 +144,14 @@ def respond_to_invitation(*, member: PanelMember, accept: bool, declaration: str
             # Accepting while declaring a possible conflict: the coordinator judges it (keep or replace).
             notify(
                 users=[member.panel.application.coordinator],
-                subject=_("%(name)s accepted to review %(reference)s and declared a possible conflict")
-                % {"name": person_name(by), "reference": member.panel.application.reference},
-                message=_("Judge the declaration on the application page; replace the reviewer if needed: %(text)s")
-                % {"text": declaration},
+                subject=lambda: (
+                    _("%(name)s accepted to review %(reference)s and declared a possible conflict")
+                    % {"name": person_name(by), "reference": member.panel.application.reference}
+                ),
+                message=lambda: (
+                    _("Judge the declaration on the application page; replace the reviewer if needed: %(text)s")
+                    % {"text": declaration}
+                ),
             )
     else:
         member.status = PanelMember.Status.DECLINED
@@ -154,10 +160,13 @@ def respond_to_invitation(*, member: PanelMember, accept: bool, declaration: str
         _hand_vacant_task_to_coordinator(member, by)
         notify(
             users=[member.panel.application.coordinator],
-            subject=_("%(name)s declined to review %(reference)s")
-            % {"name": person_name(by), "reference": member.panel.application.reference},
-            message=_("Choose a replacement in your tasks. Reason given: %(declaration)s")
-            % {"declaration": declaration},
+            subject=lambda: (
+                _("%(name)s declined to review %(reference)s")
+                % {"name": person_name(by), "reference": member.panel.application.reference}
+            ),
+            message=lambda: (
+                _("Choose a replacement in your tasks. Reason given: %(declaration)s") % {"declaration": declaration}
+            ),
         )
     member.save(update_fields=["status", "responded_at", "conflict_declared", "left_at"])
     audit.record(
@@ -208,9 +217,11 @@ def chase_reviewer(*, member: PanelMember, by) -> None:
     task = _open_review_task(member)
     notify(
         users=[member.reviewer],
-        subject=_("Reminder: your review of %(reference)s") % {"reference": member.panel.application.reference},
-        message=_("The coordinator reminds you of your review of %(provider)s.")
-        % {"provider": member.panel.application.provider},
+        subject=lambda: _("Reminder: your review of %(reference)s") % {"reference": member.panel.application.reference},
+        message=lambda: (
+            _("The coordinator reminds you of your review of %(provider)s.")
+            % {"provider": member.panel.application.provider}
+        ),
         link=reverse("accreditation:task", args=[task.pk]) if task else "",
     )
     audit.record(

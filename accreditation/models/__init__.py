@@ -14,7 +14,7 @@ from .audit import AuditEvent, AuditHead
 from .conditions import Condition, ConditionReport, ExpiryReminder, Suspension
 from .credentials import MicroCredential, MicroCredentialVersion
 from .deqar import DeqarSubmission
-from .organisations import Agency, Authority, Membership, Provider, Role
+from .organisations import Agency, Authority, Membership, PersonalPreference, Provider, Role
 from .register import RegisterEntry, RegisterEvent, RegisterScopeItem
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "Membership",
     "MicroCredential",
     "MicroCredentialVersion",
+    "PersonalPreference",
     "Provider",
     "RegisterEntry",
     "RegisterEvent",

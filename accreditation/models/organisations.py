@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from frameworks.models import StandardSet
 from frameworks.vocabularies import Country
 
+from ..preferences import validate_time_zone
 from ..validators import no_control_characters, ror_id_format, schac_code_format
 
 deqar_activity_ids = RegexValidator(
@@ -104,6 +105,13 @@ class Agency(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     website = models.URLField(_("website"), blank=True)
     eqar_registered = models.BooleanField(_("registered on EQAR"), default=False)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Times on its staff's pages are shown in this zone. Empty: the zone of its country."),
+    )
     deqar_id = models.CharField(_("DEQAR agency id"), max_length=20, blank=True, validators=[no_control_characters])
     # What DEQAR's Submission API needs to accept this agency's reports (see accreditation.deqar).
     deqar_activities_institutional = models.CharField(
@@ -166,6 +174,13 @@ class Authority(models.Model):
     name = models.CharField(_("name"), max_length=255, validators=[no_control_characters])
     country = models.CharField(_("jurisdiction"), max_length=2, choices=Country.choices)
     region = models.CharField(_("region"), max_length=100, blank=True, validators=[no_control_characters])
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Times on its staff's pages are shown in this zone. Empty: the zone of its country."),
+    )
     website = models.URLField(_("website"), blank=True)
     requires_two_factor = models.BooleanField(
         _("members must use a second factor"),
@@ -280,3 +295,33 @@ class Membership(models.Model):
     @property
     def organisation(self):
         return self.provider or self.agency or self.authority
+
+
+class PersonalPreference(models.Model):
+    """What a person chose for themselves: the language of the e-mails they receive and the time zone of the times
+    they read. Empty means the default of their organisation's country (accreditation.preferences)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="preference", verbose_name=_("person")
+    )
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("Empty: the language of your organisation's country."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Empty: the zone of your organisation."),
+    )
+
+    class Meta:
+        verbose_name = _("personal preference")
+        verbose_name_plural = _("personal preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)

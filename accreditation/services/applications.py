@@ -231,9 +231,10 @@ def record_decision(
     else:
         notify(
             users=[application.coordinator],
-            subject=_("Application %(reference)s sent back") % {"reference": application.reference},
-            message=_("The authority sent the application back for consolidation: %(reasons)s")
-            % {"reasons": rationale},
+            subject=lambda: _("Application %(reference)s sent back") % {"reference": application.reference},
+            message=lambda: (
+                _("The authority sent the application back for consolidation: %(reasons)s") % {"reasons": rationale}
+            ),
         )
     return decision
 
@@ -306,18 +307,22 @@ def withdraw_application(*, application: Application, reason: str, by) -> Applic
 
     notify(
         users=[*coordinators, *holders, application.officer],
-        subject=_("Application %(reference)s withdrawn by %(provider)s")
-        % {"reference": application.reference, "provider": application.provider},
-        message=_(
-            "%(person)s withdrew application %(reference)s of %(provider)s. Its open tasks are closed. "
-            "Reason: %(reason)s"
-        )
-        % {
-            "person": by.get_full_name() or by.get_username(),
-            "reference": application.reference,
-            "provider": application.provider,
-            "reason": reason,
-        },
+        subject=lambda: (
+            _("Application %(reference)s withdrawn by %(provider)s")
+            % {"reference": application.reference, "provider": application.provider}
+        ),
+        message=lambda: (
+            _(
+                "%(person)s withdrew application %(reference)s of %(provider)s. Its open tasks are closed. "
+                "Reason: %(reason)s"
+            )
+            % {
+                "person": by.get_full_name() or by.get_username(),
+                "reference": application.reference,
+                "provider": application.provider,
+                "reason": reason,
+            }
+        ),
         link=reverse("accreditation:application-detail", args=[application.pk]),
     )
     return application

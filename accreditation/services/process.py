@@ -28,10 +28,14 @@ def announce_task(*, task) -> None:
     application = task.process.application
     notify(
         users=[task.owner],
-        subject=_("New task: %(task)s (%(reference)s)")
-        % {"task": task.flow_task.task_title, "reference": application.reference},
-        message=_("A task was assigned to you: %(task)s, for application %(reference)s of %(provider)s.")
-        % {"task": task.flow_task.task_title, "reference": application.reference, "provider": application.provider},
+        subject=lambda: (
+            _("New task: %(task)s (%(reference)s)")
+            % {"task": task.flow_task.task_title, "reference": application.reference}
+        ),
+        message=lambda: (
+            _("A task was assigned to you: %(task)s, for application %(reference)s of %(provider)s.")
+            % {"task": task.flow_task.task_title, "reference": application.reference, "provider": application.provider}
+        ),
         link=reverse("accreditation:task", args=[task.pk]),
     )
 
@@ -61,10 +65,14 @@ def close_application(*, application: Application, status: str) -> None:
     staff = application.provider.memberships.select_related("user")
     notify(
         users=[m.user for m in staff],
-        subject=_("Application %(reference)s: %(status)s")
-        % {"reference": application.reference, "status": application.get_status_display()},
-        message=_("The accreditation process of application %(reference)s has ended: %(status)s.")
-        % {"reference": application.reference, "status": application.get_status_display()},
+        subject=lambda: (
+            _("Application %(reference)s: %(status)s")
+            % {"reference": application.reference, "status": application.get_status_display()}
+        ),
+        message=lambda: (
+            _("The accreditation process of application %(reference)s has ended: %(status)s.")
+            % {"reference": application.reference, "status": application.get_status_display()}
+        ),
         link=reverse("accreditation:application-detail", args=[application.pk]),
     )
 
@@ -94,10 +102,14 @@ def send_reminder(*, task) -> None:
         recipients.append(application.coordinator)
     notify(
         users=recipients,
-        subject=_("Overdue: %(task)s (%(reference)s)")
-        % {"task": task.flow_task.task_title, "reference": application.reference},
-        message=_("The task %(task)s for application %(reference)s is past its due date.")
-        % {"task": task.flow_task.task_title, "reference": application.reference},
+        subject=lambda: (
+            _("Overdue: %(task)s (%(reference)s)")
+            % {"task": task.flow_task.task_title, "reference": application.reference}
+        ),
+        message=lambda: (
+            _("The task %(task)s for application %(reference)s is past its due date.")
+            % {"task": task.flow_task.task_title, "reference": application.reference}
+        ),
         link=reverse("accreditation:task", args=[task.pk]),
     )
     audit.record(actor=None, verb="sent a reminder", target=application, data={"task": task.flow_task.name})

@@ -195,6 +195,7 @@ ROUTES: dict[str, list[Case]] = {
     "accounts/two-factor/": [only(SIGNED_IN - {ADMIN}, denied=302)],
     "accounts/two-factor/verify/": [only({ADMIN}, denied=302)],
     "accounts/two-factor/remove/": [only(SIGNED_IN)],
+    "accounts/preferences/": [only(SIGNED_IN)],
     "i18n/setlang/": [alike()],
     # My tasks and the flow's steps: only the owner, and only while they hold the right behind the task.
     "tasks/": [only(SIGNED_IN)],
