@@ -22,7 +22,7 @@ def move_content_types_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("accreditation", "0014_conditions_suspensions_reminders"),
+        ("accreditation", "0015_specification_translations"),
         ("base", "0001_initial"),
     ]
 
