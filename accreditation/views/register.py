@@ -29,8 +29,19 @@ from ..register_index import read_through_indexes
 PAGE_SIZE = 20
 FEW_MATCHES = 2000  # a text search with no more matches sorts them, rather than walking the sort order's index
 PREVIEW = 3  # accredited micro-credentials listed per result; the provider's page lists them all
-MAX_PAGE = 10_000
+# Pages of a search beyond the first 1,000 results are not served (as large search engines do): reading page N
+# means sorting and skipping every match before it, so page 500 of a search cost 18 times page 1. The page says to
+# refine the search or download the whole result instead.
+MAX_PAGE = 50
 SUMMARY_SECONDS = 300
+
+
+class CappedPaginator(Paginator):
+    """Pages up to MAX_PAGE only, whatever the number of results."""
+
+    @property
+    def num_pages(self) -> int:
+        return min(super().num_pages, MAX_PAGE)
 
 
 def filtered(request: HttpRequest) -> RegisterFilter:
@@ -93,11 +104,14 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     )
     page_number = request.GET.get("page", "1")
-    if not page_number.isdigit() or not 1 <= int(page_number) <= MAX_PAGE:
+    beyond = page_number.isdigit() and int(page_number) > MAX_PAGE
+    if beyond:
+        page_number = str(MAX_PAGE)
+    elif not page_number.isdigit() or int(page_number) < 1:
         page_number = "1"
     query = search_query(request)
     totals = summary(register_filter, query, with_facets=False)
-    paginator = Paginator(entries, PAGE_SIZE)
+    paginator = CappedPaginator(entries, PAGE_SIZE)
     paginator.count = totals["count"]  # known from the summary: no second COUNT query
     few_matches = totals["count"] <= FEW_MATCHES
     with read_through_indexes(searches_text(register_filter), few_matches=few_matches):
@@ -119,6 +133,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "counts_url": reverse("register:counts") + (f"?{query}" if query else ""),
             "query": query,
             "export_query": query,
+            "capped": totals["count"] > MAX_PAGE * PAGE_SIZE and (beyond or page.number == MAX_PAGE),
+            "shown": MAX_PAGE * PAGE_SIZE,
         },
     )
     if totals["facets"] is None:
