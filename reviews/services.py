@@ -276,6 +276,30 @@ def _validate_value(standard: Standard, value: ScaleValue) -> None:
         )
 
 
+def _write_rows(model, review: Review, key: str, wanted: dict, cleared: list | None = None) -> None:
+    """Make the review's rows of `model` (one per `key` value) hold `wanted` {key value: field values}: those
+    that changed updated in one statement, the new ones inserted in one, the `cleared` ones deleted in one."""
+    if cleared:
+        model.objects.filter(review=review, **{f"{key}__in": cleared}).delete()
+    if not wanted:
+        return
+    existing = {getattr(row, key): row for row in model.objects.filter(review=review, **{f"{key}__in": list(wanted)})}
+    changed, new = [], []
+    for value, fields in wanted.items():
+        row = existing.get(value)
+        if row is None:
+            new.append(model(review=review, **{key: value}, **fields))
+        elif any(getattr(row, name) != field for name, field in fields.items()):
+            for name, field in fields.items():
+                setattr(row, name, field)
+            changed.append(row)
+    names = sorted({name for fields in wanted.values() for name in fields})
+    if changed:
+        model.objects.bulk_update(changed, names)
+    if new:
+        model.objects.bulk_create(new)
+
+
 def review_for(member: PanelMember) -> Review:
     review, _created = Review.objects.get_or_create(member=member)
     return review
@@ -293,29 +317,37 @@ def save_review(*, review: Review, judgements: dict, verdicts: dict, recommendat
         raise ValidationError(_("This review has been submitted and can no longer be changed."))
     application = member.panel.application
     standards = {s.pk: s for s in standards_of(application)}
-    for standard_id, (value, rationale, evidence) in judgements.items():
+    for standard_id, (value, _rationale, _evidence) in judgements.items():
         if standard_id not in standards:
             raise ValidationError(_("That standard is not in the set this application is reviewed against."))
-        if value is None:
-            Judgement.objects.filter(review=review, standard_id=standard_id).delete()
-            continue
-        _validate_value(standards[standard_id], value)
-        Judgement.objects.update_or_create(
-            review=review,
-            standard_id=standard_id,
-            defaults={"value": value, "rationale": rationale, "evidence": evidence},
-        )
+        if value is not None:
+            _validate_value(standards[standard_id], value)
     version_ids = set(application.submitted_versions.values_list("pk", flat=True))
-    for version_id, (level_ok, workload_ok, reason) in verdicts.items():
-        if version_id not in version_ids:
-            raise ValidationError(_("That micro-credential is not part of this application."))
-        if level_ok is None or workload_ok is None:
-            continue
-        AlignmentVerdict.objects.update_or_create(
-            review=review,
-            version_id=version_id,
-            defaults={"level_confirmed": level_ok, "workload_confirmed": workload_ok, "reason": reason},
-        )
+    if any(version_id not in version_ids for version_id in verdicts):
+        raise ValidationError(_("That micro-credential is not part of this application."))
+    # Written in bulk (the review row is locked above, so no other save of it runs meanwhile): a handful of
+    # statements per save instead of an update_or_create in its own savepoint for each judgement (issue 17).
+    _write_rows(
+        Judgement,
+        review,
+        "standard_id",
+        {
+            standard_id: {"value_id": value.pk, "rationale": rationale, "evidence": evidence}
+            for standard_id, (value, rationale, evidence) in judgements.items()
+            if value is not None
+        },
+        cleared=[standard_id for standard_id, (value, _r, _e) in judgements.items() if value is None],
+    )
+    _write_rows(
+        AlignmentVerdict,
+        review,
+        "version_id",
+        {
+            version_id: {"level_confirmed": level_ok, "workload_confirmed": workload_ok, "reason": reason}
+            for version_id, (level_ok, workload_ok, reason) in verdicts.items()
+            if level_ok is not None and workload_ok is not None
+        },
+    )
     review.recommendation = recommendation
     review.summary = summary
     review.save(update_fields=["recommendation", "summary", "updated_at"])
