@@ -7,7 +7,7 @@ import accreditation.preferences
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accreditation", "0014_conditions_suspensions_reminders"),
+        ("accreditation", "0016_audit_chain_moves_to_base"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
