@@ -347,6 +347,11 @@ def entry_record(entry, site_url: str, *, uris=None, state_of: Callable | None =
             {
                 "uri": _uri(uris, "micro_credential", item.pk) or None,
                 "title": clean_text(item.title),
+                # {language: {"title", "learning_outcomes", "further_information"}} given by the provider.
+                "translations": {
+                    code: {name: clean_text(text) for name, text in texts.items()}
+                    for code, texts in sorted((getattr(item, "version_translations", None) or {}).items())
+                },
                 "eqf_level": item.eqf_level,
                 "ects": item.ects,
                 "field": item.field.code if item.field_id else None,

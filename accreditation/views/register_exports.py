@@ -5,7 +5,7 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.db.models import Max, Prefetch, Q
+from django.db.models import F, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -57,7 +57,13 @@ def _entries(request: HttpRequest):
             "Invalid filter: modified_since: give a date (YYYY-MM-DD) or an ISO 8601 date and time."
         )
     entries = register_filter.qs.prefetch_related(
-        Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title"))
+        Prefetch(
+            "scope_items",
+            # The frozen version's translations as one joined column: the JSON gives each title in every language.
+            queryset=RegisterScopeItem.objects.select_related("field")
+            .annotate(version_translations=F("version__translations"))
+            .order_by("title"),
+        )
     )
     if since is not None:
         entries = entries.modified_since(since)

@@ -152,8 +152,23 @@ def test_every_output_follows_an_entry_through_its_life(client):
 
 def test_every_output_says_expired_once_the_validity_ends_even_when_suspended(client):
     today = datetime.date.today()
-    entry = make_register_entry(valid_from=today - datetime.timedelta(days=400), years=1)
+    entry = make_register_entry(valid_from=today - datetime.timedelta(days=300), years=1)
     officer = UserFactory()
     Membership.objects.create(user=officer, role=Role.OFFICER, authority=entry.authority)
     change_entry_status(entry=entry, change=RegisterEvent.Kind.SUSPENDED, reason="Late report", by=officer)
+    # A hundred days later (a suspension can no longer be started past the end, so time is moved instead): the
+    # validity ended while the entry was suspended.
+    shift = datetime.timedelta(days=100)
+    RegisterEntry.objects.filter(pk=entry.pk).update(
+        valid_from=entry.valid_from - shift,
+        valid_until=entry.valid_until - shift,
+        published_on=entry.valid_from - shift,
+    )
+    for event in RegisterEvent.objects.filter(entry=entry):
+        RegisterEvent.objects.filter(pk=event.pk).update(
+            effective_on=event.effective_on - shift,
+            valid_from=event.valid_from - shift,
+            valid_until=event.valid_until - shift,
+        )
+    entry.refresh_from_db()
     check(client, entry, EntryStatus.EXPIRED)

@@ -4,13 +4,18 @@ original otherwise, marked with its language), found by search in any language, 
 by the ELM outputs; the CSV, XLSX and the certificate keep the original."""
 
 import json
+from io import BytesIO
 
 import pytest
+from django.utils import translation
 from lxml import html
+from pypdf import PdfReader
 from rdflib import Literal, Namespace
 from rdflib.namespace import DCTERMS
 
+from accreditation.documents import certificate_data
 from accreditation.models import MicroCredential
+from reports.pdf.documents import build_certificate
 from tests.factories import ProviderFactory, make_register_entry
 
 from .elm_checks import assert_conforms, assert_valid_xml
@@ -132,6 +137,23 @@ def test_elm_outputs_carry_every_language_with_its_tag(client, entry):
     assert descriptions["en"] == "Micro-credentials: Open data analysis; Safety at work"
 
 
+def test_json_gives_each_title_with_its_translations_by_language(client, entry):
+    document = json.loads(body(client.get("/register/export.json")))
+    records = document["entries"] if isinstance(document, dict) else document
+    scope = next(r for r in records if r["provider"]["legal_name"] == "Polyglot College")["scope"]
+    by_title = {item["title"]: item["translations"] for item in scope}
+    assert by_title["Open data analysis"]["fr"]["title"] == "Analyse de données ouvertes"
+    assert by_title["Safety at work"] == {}
+
+
 def test_csv_and_xlsx_keep_the_original_titles(client, entry):
     csv = body(client.get("/register/export.csv")).decode("utf-8-sig")
     assert "Open data analysis" in csv and "Analyse de données ouvertes" not in csv
+
+
+def test_the_certificate_prints_the_original_titles_whatever_the_language(entry):
+    with translation.override("fr"):
+        pdf = build_certificate(certificate_data(entry))
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Open data analysis" in text
+    assert "Analyse de données ouvertes" not in text
