@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from accreditation import access
 from accreditation.models import Agency, Application
 from accreditation.statistics import application_rows, dashboard
+from accreditation.statistics_conditions import condition_figures
 from jobs.models import Job
 from jobs.runner import runner, start_job, update
 from reports.agency_exports import applications_workbook, reviewers_workbook, statistics_workbook, write_applications
@@ -53,7 +54,7 @@ def _scope(user) -> tuple[list, object]:
 @login_required
 def statistics_page(request: HttpRequest) -> HttpResponse:
     organisations, applications = _scope(request.user)
-    figures = dashboard(applications, flow_steps())
+    figures = dashboard(applications, flow_steps()) + condition_figures(applications)
     charts = [
         (figure, bar_chart(figure.title, figure.rows, figure.unit, empty=_("No data yet."))) for figure in figures
     ]
@@ -67,7 +68,8 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def statistics_xlsx(request: HttpRequest) -> HttpResponse:
     _organisations, applications = _scope(request.user)
-    response = HttpResponse(statistics_workbook(dashboard(applications, flow_steps())), content_type=XLSX)
+    figures = dashboard(applications, flow_steps()) + condition_figures(applications)
+    response = HttpResponse(statistics_workbook(figures), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="statistics-{timezone.localdate().isoformat()}.xlsx"'
     return response
 

@@ -63,6 +63,14 @@ class EntrySerializer(serializers.ModelSerializer):
         # The site's address as every absolute link has it (SITE_URL, or the request's own when unset).
         return site_url(self.context.get("request")) + reverse("trust:entry-credential", args=[entry.pk])
 
+    open_conditions = serializers.SerializerMethodField(
+        help_text="The conditions of the accreditation still to be met, each with its number, text and due date."
+    )
+
+    def get_open_conditions(self, entry) -> list[dict]:
+        conditions = (c for c in entry.condition_items.all() if c.state in c.OPEN_STATES)
+        return [{"number": c.number, "text": c.text, "due_on": c.due_on, "state": c.state} for c in conditions]
+
     def get_state(self, entry) -> dict:
         as_of, recorded_on = self.context.get("as_of"), self.context.get("as_recorded_on")
         state = entry_state(entry, as_of)
@@ -72,6 +80,7 @@ class EntrySerializer(serializers.ModelSerializer):
             "decided": state.issued,
             "modified": state.modified,
             "suspended_since": state.suspended_since,
+            "suspended_until": state.suspended_until,
             "withdrawn_on": state.withdrawn_on,
         }
         if as_of:
@@ -100,6 +109,7 @@ class EntrySerializer(serializers.ModelSerializer):
             "valid_until",
             "with_conditions",
             "conditions",
+            "open_conditions",
             "institutional",
             "scope_eqf_min",
             "scope_eqf_max",

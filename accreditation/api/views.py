@@ -89,7 +89,8 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
             published_entries()
             .with_public_state()
             .prefetch_related(
-                Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title"))
+                Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title")),
+                "condition_items",
             )
         )
         as_of, recorded_on = self.moments()

@@ -51,6 +51,7 @@ class Condition(models.Model):
     # The authority's decision on a condition not met: extended, suspended or withdrawn (empty until then).
     authority_decision = models.CharField(_("authority's decision"), max_length=10, blank=True)
     reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True)
+    # The day it was found met or not met (the outcome's date, for the statistics).
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     process = models.OneToOneField(
         "viewflow.Process", models.SET_NULL, null=True, blank=True, related_name="condition", editable=False

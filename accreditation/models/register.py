@@ -3,6 +3,7 @@
 import dataclasses
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -41,6 +42,13 @@ def _withdrawn_after_expiry() -> Exists:
             entry=OuterRef("pk"), kind=RegisterEvent.Kind.WITHDRAWN, effective_on__gt=OuterRef("valid_until")
         )
     )
+
+
+def _running_suspension_end() -> Subquery:
+    """The end date of the entry's suspension in force (models/conditions.py, which imports this module)."""
+    suspensions = apps.get_model("accreditation", "Suspension").objects
+    running = suspensions.filter(entry=OuterRef("pk"), started__isnull=False, lifted=None, cancelled_at=None)
+    return Subquery(running.values("ends_on")[:1])
 
 
 def has_effective_status(status: str, on: datetime.date) -> Q:
@@ -84,6 +92,8 @@ class EntryState:
     modified: datetime.datetime  # when the entry or its history last changed
     suspended_since: datetime.date | None
     withdrawn_on: datetime.date | None
+    # The day a running suspension lifts itself (its end date, issue 13), None when it has none.
+    suspended_until: datetime.date | None = None
 
     @property
     def label(self) -> str:
@@ -113,6 +123,14 @@ def entry_state(entry: "RegisterEntry", on: datetime.date | None = None) -> Entr
     if stored != EntryStatus.SUSPENDED:
         suspended_since = None
     ends_on = withdrawn_on if withdrawn_on and withdrawn_on <= entry.valid_until else entry.valid_until
+    suspended_until = None
+    if status == EntryStatus.SUSPENDED:
+        if hasattr(entry, "state_suspended_until") and on == today:
+            suspended_until = entry.state_suspended_until
+        else:
+            suspended_until = next(
+                (s.ends_on for s in entry.suspensions.all() if s.starts_on <= on and (s.ends_on or on) >= on), None
+            )
     modified = max(moment for moment in (entry.updated_at, last_event) if moment)
     return EntryState(
         status=status,
@@ -124,6 +142,7 @@ def entry_state(entry: "RegisterEntry", on: datetime.date | None = None) -> Entr
         modified=modified,
         suspended_since=suspended_since,
         withdrawn_on=withdrawn_on,
+        suspended_until=suspended_until,
     )
 
 
@@ -153,6 +172,7 @@ class RegisterEntryQuerySet(models.QuerySet):
         return self.select_related("decision").annotate(
             state_withdrawn_on=last(RegisterEvent.Kind.WITHDRAWN, "effective_on"),
             state_suspended_on=last(RegisterEvent.Kind.SUSPENDED, "effective_on"),
+            state_suspended_until=_running_suspension_end(),
             state_last_event=Subquery(
                 RegisterEvent.objects.filter(entry=OuterRef("pk")).order_by("-recorded_at").values("recorded_at")[:1]
             ),

@@ -199,7 +199,7 @@ def assess_condition_report(*, condition: Condition, assessment: str, note: str,
         _condition_event(condition=condition, kind=RegisterEvent.Kind.CONDITION_MET, reason="", by=by)
         subject = _("Condition %(number)s is met")
     else:
-        condition.state = Condition.State.NOT_MET
+        condition.state, condition.closed_on = Condition.State.NOT_MET, today
         _condition_event(condition=condition, kind=RegisterEvent.Kind.CONDITION_NOT_MET, reason=note, by=by)
         subject = _("Condition %(number)s is not met")
     condition.save(update_fields=["state", "reply_by", "closed_on"])
@@ -227,8 +227,8 @@ def mark_condition_overdue(*, condition: Condition) -> bool:
     condition = _locked(condition)
     if condition.state != Condition.State.OPEN:
         return False
-    condition.state = Condition.State.NOT_MET
-    condition.save(update_fields=["state"])
+    condition.state, condition.closed_on = Condition.State.NOT_MET, timezone.localdate()
+    condition.save(update_fields=["state", "closed_on"])
     _condition_event(
         condition=condition,
         kind=RegisterEvent.Kind.CONDITION_NOT_MET,
@@ -285,24 +285,24 @@ def decide_on_condition(
         if due_on > entry.valid_until:
             raise ValidationError({"due_on": _("The new due date must fall within the accreditation's validity.")})
         condition.due_on, condition.reply_by, condition.state = due_on, None, Condition.State.OPEN
-        condition.reminded_on = None
+        condition.reminded_on = condition.closed_on = None
         _condition_event(
             condition=condition,
             kind=RegisterEvent.Kind.CONDITION_EXTENDED,
             reason=_("now due by %(date)s") % {"date": due_on.isoformat()},
             by=by,
         )
-        condition.save(update_fields=["due_on", "reply_by", "state", "reminded_on"])
+        condition.save(update_fields=["due_on", "reply_by", "state", "reminded_on", "closed_on"])
     elif decision == AuthorityDecision.SUSPEND:
         register_services.schedule_suspension(
             entry=entry, starts_on=suspend_from or today, ends_on=suspend_until, reason=reason, by=by
         )
-        condition.authority_decision, condition.closed_on = decision, today
-        condition.save(update_fields=["authority_decision", "closed_on"])
+        condition.authority_decision = decision
+        condition.save(update_fields=["authority_decision"])
     elif decision == AuthorityDecision.WITHDRAW:
         register_services.change_entry_status(entry=entry, change=RegisterEvent.Kind.WITHDRAWN, reason=reason, by=by)
-        condition.authority_decision, condition.closed_on = decision, today
-        condition.save(update_fields=["authority_decision", "closed_on"])
+        condition.authority_decision = decision
+        condition.save(update_fields=["authority_decision"])
     else:
         raise ValidationError({"decision": _("Choose a decision.")})
     audit.record(

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..forms.conditions import DateInput, check_suspension_dates
 from ..models import RegisterEntry, RegisterEvent
-from ..services.register import TRANSITIONS, change_entry_status
+from ..services.register import TRANSITIONS, change_entry_status, schedule_suspension
 from ..validators import no_control_characters
 from .confirm import confirmation_page, is_confirmed, is_going_back
 
@@ -45,6 +47,25 @@ class StatusChangeForm(forms.Form):
         help_text=gettext_lazy("Shown on the public register and sent to the provider."),
         validators=[no_control_characters],
     )
+
+    starts_on = forms.DateField(
+        label=gettext_lazy("Suspended from"),
+        required=False,
+        widget=DateInput(),
+        help_text=gettext_lazy("For a suspension: today or later (empty: today); it starts itself on that day."),
+    )
+    ends_on = forms.DateField(
+        label=gettext_lazy("Suspended until"),
+        required=False,
+        widget=DateInput(),
+        help_text=gettext_lazy("Optional: the suspension lifts itself on that day."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("change") == RegisterEvent.Kind.SUSPENDED:
+            check_suspension_dates(self, cleaned, start="starts_on", end="ends_on")
+        return cleaned
 
     def __init__(self, *args, status: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,7 +113,16 @@ def manage_entry(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if change not in changes_allowed(entry.status):
                 raise ValidationError(_refusal(entry, change))
-            change_entry_status(entry=entry, change=change, reason=form.cleaned_data["reason"], by=request.user)
+            if change == RegisterEvent.Kind.SUSPENDED:
+                schedule_suspension(
+                    entry=entry,
+                    starts_on=form.cleaned_data["starts_on"] or timezone.localdate(),
+                    ends_on=form.cleaned_data["ends_on"],
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
+            else:
+                change_entry_status(entry=entry, change=change, reason=form.cleaned_data["reason"], by=request.user)
         except ValidationError as error:
             entry.refresh_from_db(fields=["status"])
             form.offer(entry.status)
@@ -102,15 +132,28 @@ def manage_entry(request: HttpRequest, pk: int) -> HttpResponse:
                 for message in error.messages:
                     form.add_error(None, message)
         else:
-            messages.success(
-                request,
-                _("The register entry of %(provider)s is updated: %(change)s. The provider is told by e-mail.")
-                % {"provider": entry.provider.legal_name, "change": RegisterEvent.Kind(change).label.lower()},
-            )
+            starts_on = form.cleaned_data.get("starts_on")
+            if change == RegisterEvent.Kind.SUSPENDED and starts_on and starts_on > timezone.localdate():
+                done = _(
+                    "The register entry of %(provider)s will be suspended from %(date)s. "
+                    "The provider is told by e-mail."
+                )
+                messages.success(request, done % {"provider": entry.provider.legal_name, "date": starts_on.isoformat()})
+            else:
+                messages.success(
+                    request,
+                    _("The register entry of %(provider)s is updated: %(change)s. The provider is told by e-mail.")
+                    % {"provider": entry.provider.legal_name, "change": RegisterEvent.Kind(change).label.lower()},
+                )
             return redirect("register:provider", entry.provider_id)
     return render(
         request,
         "accreditation/register/manage.html",
-        {"entry": entry, "form": form, "can_change": bool(changes_allowed(entry.status))},
+        {
+            "entry": entry,
+            "form": form,
+            "can_change": bool(changes_allowed(entry.status)),
+            "suspensions": entry.suspensions.filter(lifted=None, cancelled_at=None),
+        },
         status=400 if form.errors else 200,
     )
