@@ -65,10 +65,13 @@ class LevelChoiceField(forms.ModelChoiceField):
 def grouped_levels():
     """Levels as option groups, one per framework, for a select that reads well."""
     groups: dict[str, list] = {}
-    for level in Level.objects.select_related("framework", "referencing").order_by("framework__code", "ordinal"):
-        eqf = getattr(getattr(level, "referencing", None), "eqf_level", None)
-        label = f"{level.framework.code} {level.code}" + (f" (EQF {eqf})" if eqf else "")
-        groups.setdefault(f"{level.framework.code} — {level.framework.name}", []).append((level.pk, label))
+    # Plain values, not model instances: the form is built on every page of the catalogue and every posted form.
+    rows = Level.objects.order_by("framework__code", "ordinal").values_list(
+        "pk", "code", "framework__code", "framework__name", "referencing__eqf_level"
+    )
+    for pk, code, framework_code, framework_name, eqf in rows:
+        label = f"{framework_code} {code}" + (f" (EQF {eqf})" if eqf else "")
+        groups.setdefault(f"{framework_code} — {framework_name}", []).append((pk, label))
     return [("", "—"), *groups.items()]
 
 
