@@ -1,0 +1,46 @@
+"""The demo's conditions follow-up: an accredited entry whose conditions are at three stages, done through the
+same task completions the pages make: the first reported (the coordinator has it to assess), the second met,
+the third still open (the provider has it to report on)."""
+
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accreditation.models import Condition, RegisterEntry
+from accreditation.services import conditions as services
+from accreditation.services.tasks import complete_task
+
+DEMO_CONDITIONS = (
+    "Report on the assessment moderation within twelve months.\n"
+    "Publish the appeals procedure for learners on the website.\n"
+    "Involve an external examiner in the final assessment of each micro-credential."
+)
+
+
+def _task(condition: Condition, step: str, owner):
+    return next(
+        task
+        for task in Task.objects.filter(process_id=condition.process_id, status=STATUS.ASSIGNED, owner=owner)
+        if task.flow_task.name == step
+    )
+
+
+def _report(condition: Condition, staff, text: str) -> None:
+    complete_task(
+        task=_task(condition, "report_on_condition", staff),
+        user=staff,
+        action=lambda: services.report_on_condition(condition=condition, text=text, by=staff),
+    )
+
+
+def demo_conditions(entry: RegisterEntry, *, staff, coordinator) -> None:
+    """Move the first two conditions of an entry with at least three (DEMO_CONDITIONS) on: one reported, one met."""
+    first, second, *_rest = entry.condition_items.order_by("number")
+    _report(first, staff, "Our moderation report for the first cohort is attached to the annual review.")
+    _report(second, staff, "The procedure is published at https://example.ie/appeals since March.")
+    complete_task(
+        task=_task(second, "assess_condition_report", coordinator),
+        user=coordinator,
+        action=lambda: services.assess_condition_report(
+            condition=second, assessment="met", note="Checked on the website.", by=coordinator
+        ),
+    )
