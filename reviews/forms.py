@@ -54,6 +54,7 @@ class PanelForm(forms.Form):
         super().__init__(*args, **kwargs)
         suggested_order = list(initial_roles)
         self.initial_roles = initial_roles
+        self.pool = list(candidates)  # the seats are made in the pool's order, whatever the page's ranking
         self.candidates = sorted(
             candidates,
             key=lambda c: (
@@ -115,7 +116,7 @@ class PanelForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        chosen = [c for c in self.candidates if self._is_chosen(c)]
+        chosen = [c for c in self.pool if self._is_chosen(c)]
         if not chosen:
             raise forms.ValidationError(_("Tick at least one reviewer to invite."))
         for candidate in chosen:
@@ -139,7 +140,7 @@ class PanelForm(forms.Form):
     def chosen(self) -> list[tuple[int, str, str]]:
         return [
             (c.user_id, self.cleaned_data[f"role_{c.user_id}"], self.cleaned_data[f"justification_{c.user_id}"])
-            for c in self.candidates
+            for c in self.pool
             if self._is_chosen(c)
         ]
 
@@ -205,6 +206,29 @@ class InvitationForm(forms.Form):
         return data
 
 
+@dataclass
+class StandardRow:
+    standard: object
+    value: forms.BoundField
+    rationale: forms.BoundField
+    evidence: forms.BoundField
+    state: str  # "done", "empty" or "rationale"
+
+
+@dataclass
+class StandardGroup:
+    standard_set: object
+    rows: list
+
+    @property
+    def done(self) -> int:
+        return sum(row.state == "done" for row in self.rows)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+
 class ReviewForm(forms.Form):
     """A judgement per standard and a verdict per micro-credential, built from the application's sets."""
 
@@ -264,6 +288,89 @@ class ReviewForm(forms.Form):
     def version_rows(self):
         for version in self.versions:
             yield version, self[f"level_{version.pk}"], self[f"workload_{version.pk}"], self[f"reason_{version.pk}"]
+
+    # The page's structure: a section per standard set with its progress, and a summary of what is left.
+
+    def _current(self, name: str) -> str:
+        value = self[name].value()
+        return "" if value is None else str(value).strip()
+
+    def _standard_state(self, standard) -> str:
+        """ "done", "empty" (not judged) or "rationale" (judged below the best values without a rationale)."""
+        value = self._current(f"value_{standard.pk}")
+        if not value:
+            return "empty"
+        chosen = self.values_by_pk.get(int(value)) if value.isdigit() else None
+        if chosen is not None and not chosen.is_positive and not self._current(f"rationale_{standard.pk}"):
+            return "rationale"
+        return "done"
+
+    def groups(self) -> list[StandardGroup]:
+        groups: dict[int, StandardGroup] = {}
+        for standard in self.standards:
+            group = groups.get(standard.standard_set_id)
+            if group is None:
+                group = groups[standard.standard_set_id] = StandardGroup(standard.standard_set, [])
+            state = self._standard_state(standard)
+            group.rows.append(
+                StandardRow(
+                    standard,
+                    self[f"value_{standard.pk}"],
+                    self[f"rationale_{standard.pk}"],
+                    self[f"evidence_{standard.pk}"],
+                    state,
+                )
+            )
+        return list(groups.values())
+
+    def _version_done(self, version) -> bool:
+        level, workload = self._current(f"level_{version.pk}"), self._current(f"workload_{version.pk}")
+        if not level or not workload:
+            return False
+        return not ("no" in (level, workload) and not self._current(f"reason_{version.pk}"))
+
+    def summary_of_progress(self) -> dict:
+        """What is done and what is left before the review can be submitted, each left item with its field's id."""
+        left = []
+        done = 0
+        for standard in self.standards:
+            state = self._standard_state(standard)
+            if state == "done":
+                done += 1
+            elif state == "empty":
+                left.append(
+                    (
+                        _("Judge %(code)s %(title)s") % {"code": standard.code, "title": standard.title},
+                        self[f"value_{standard.pk}"].auto_id,
+                    )
+                )
+            else:
+                left.append(
+                    (
+                        _("Give a rationale for %(code)s") % {"code": standard.code},
+                        self[f"rationale_{standard.pk}"].auto_id,
+                    )
+                )
+        versions_done = 0
+        for version in self.versions:
+            if self._version_done(version):
+                versions_done += 1
+            else:
+                left.append(
+                    (
+                        _("Confirm or dispute “%(title)s”") % {"title": version.title},
+                        self[f"level_{version.pk}"].auto_id,
+                    )
+                )
+        if not self._current("recommendation"):
+            left.append((_("Give your overall recommendation"), self["recommendation"].auto_id))
+        return {
+            "standards_done": done,
+            "standards_total": len(self.standards),
+            "versions_done": versions_done,
+            "versions_total": len(self.versions),
+            "left": left,
+        }
 
     def judgements(self) -> dict:
         data = self.cleaned_data

@@ -354,30 +354,41 @@ def save_review(*, review: Review, judgements: dict, verdicts: dict, recommendat
     return review
 
 
-def review_problems(review: Review) -> list[str]:
-    """What stops a review from being submitted."""
+def review_problems_by_field(review: Review) -> dict[str, list[str]]:
+    """What stops a review from being submitted, keyed by the review form's field it is about."""
     application = review.member.panel.application
-    problems = []
+    problems: dict[str, list[str]] = {}
     judged = {j.standard_id: j for j in review.judgements.select_related("value")}
     for standard in standards_of(application):
         judgement = judged.get(standard.pk)
         if judgement is None:
-            problems.append(_("Judge standard %(code)s %(title)s.") % {"code": standard.code, "title": standard.title})
+            problems[f"value_{standard.pk}"] = [
+                _("Judge standard %(code)s %(title)s.") % {"code": standard.code, "title": standard.title}
+            ]
         elif not judgement.value.is_positive and not judgement.rationale.strip():
-            problems.append(
+            problems[f"rationale_{standard.pk}"] = [
                 _("Give a rationale for %(code)s: it is judged “%(value)s”.")
                 % {"code": standard.code, "value": judgement.value}
-            )
+            ]
     verdicts = {v.version_id: v for v in review.verdicts.all()}
     for version in application.submitted_versions.all():
         verdict = verdicts.get(version.pk)
         if verdict is None:
-            problems.append(_("Confirm or dispute the level and workload of “%(title)s”.") % {"title": version.title})
+            problems[f"level_{version.pk}"] = [
+                _("Confirm or dispute the level and workload of “%(title)s”.") % {"title": version.title}
+            ]
         elif verdict.disputed and not verdict.reason.strip():
-            problems.append(_("Give the reason for disputing “%(title)s”.") % {"title": version.title})
+            problems[f"reason_{version.pk}"] = [
+                _("Give the reason for disputing “%(title)s”.") % {"title": version.title}
+            ]
     if not review.recommendation:
-        problems.append(_("Give your overall recommendation."))
+        problems["recommendation"] = [_("Give your overall recommendation.")]
     return problems
+
+
+def review_problems(review: Review) -> list[str]:
+    """What stops a review from being submitted."""
+    return [message for messages in review_problems_by_field(review).values() for message in messages]
 
 
 @transaction.atomic
@@ -387,7 +398,7 @@ def submit_review(*, review: Review, by) -> Review:
         raise ValidationError(_("Accept the invitation before submitting a review."))
     if review.is_submitted:
         raise ValidationError(_("This review has already been submitted."))
-    problems = review_problems(review)
+    problems = review_problems_by_field(review)
     if problems:
         raise ValidationError(problems)
     review.submitted_at = timezone.now()

@@ -1,6 +1,6 @@
 """URLs of the review workspace. Each view module declares its own `urlpatterns`."""
 
-from .views import consolidation, panel, profile, review, statistics
+from .views import consolidation, panel, printout, profile, review, statistics
 
 app_name = "reviews"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *consolidation.urlpatterns,
     *profile.urlpatterns,
     *statistics.urlpatterns,
+    *printout.urlpatterns,
 ]

@@ -289,6 +289,10 @@ ROUTES: dict[str, list[Case]] = {
     # Reviewers.
     "reviews/": [only(REVIEWERS)],
     "reviews/profile/": [only(REVIEWERS, post={"languages": "xx"})],
+    "reviews/applications/<int:pk>/print/": [
+        only({COORD}, _kwargs(pk="decided application"), label="decided"),
+        only({COORD}, _kwargs(pk="screening application"), ok=404, label="no panel yet"),
+    ],
     # The authority.
     "authority/": [only(OFFICERS)],
     "authority/certificates/reissue/": [only(OFFICERS, get=False, post={})],
