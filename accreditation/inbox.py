@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Min, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task
@@ -19,12 +19,11 @@ PAGE_SIZE = 50
 
 
 def due_dates():
-    """Subquery: the due moment of a human task is the schedule of its timer boundary (as process.task_views)."""
-    return Subquery(
-        Task.objects.filter(previous=OuterRef("pk"), flow_task_type="TIMER")
-        .order_by("scheduled")
-        .values("scheduled")[:1]
-    )
+    """Subquery: the due moment of a human task, the schedule of its timer boundary. Driven from the task's own row
+    of the timers' `previous` links (an index lookup per task) with MIN rather than ORDER BY ... LIMIT 1, which lets
+    PostgreSQL walk every timer by its schedule for each task (minutes at 10,000 tasks)."""
+    links = Task.previous.through.objects.filter(to_task_id=OuterRef("pk"), from_task__flow_task_type="TIMER")
+    return Subquery(links.values("to_task_id").annotate(due=Min("from_task__scheduled")).values("due")[:1])
 
 
 def answered_requests():
@@ -83,14 +82,20 @@ def inbox_for(request) -> Inbox:
         if form.cleaned_data["overdue"]:
             tasks = tasks.filter(due__lt=now)
             filtered = True
-    tasks = (
-        tasks.select_related("process__application__provider")
-        .annotate(is_rescreening=answered_requests())
-        .order_by("due", "created", "pk")
-    )
-    paginator = Paginator(tasks, PAGE_SIZE)
+    # Two steps: the page's task ids in order (a narrow sort of ids and due dates only), then those rows with
+    # their application, provider and re-screening flag. Sorting the 10,000 joined rows themselves was most of the
+    # page's time.
+    ordered = tasks.order_by("due", "created", "pk").values_list("pk", flat=True)
+    paginator = Paginator(ordered, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    rows = list(page.object_list)
+    ids = list(page.object_list)
+    found = {
+        task.pk: task
+        for task in Task.objects.filter(pk__in=ids)
+        .select_related("process__application__provider")
+        .annotate(due=due_dates(), is_rescreening=answered_requests())
+    }
+    rows = [found[pk] for pk in ids if pk in found]
     for task in rows:
         task.is_overdue = task.due is not None and task.due < now
     query = request.GET.copy()
