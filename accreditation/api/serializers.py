@@ -12,10 +12,16 @@ from ..register_history import said_on
 
 class ScopeItemSerializer(serializers.ModelSerializer):
     field = serializers.CharField(source="field.code", default=None)
+    translations = serializers.JSONField(
+        source="version_translations",
+        default=dict,
+        read_only=True,
+        help_text="The title, learning outcomes and further information in other languages, by language code.",
+    )
 
     class Meta:
         model = RegisterScopeItem
-        fields = ["title", "eqf_level", "ects", "field", "participation_form"]
+        fields = ["title", "translations", "eqf_level", "ects", "field", "participation_form"]
 
 
 class ProviderSerializer(serializers.ModelSerializer):

@@ -3,7 +3,7 @@ so that clients can poll cheaply, and a rate limit for anonymous clients."""
 
 import datetime
 
-from django.db.models import Exists, Max, OuterRef, Prefetch
+from django.db.models import Exists, F, Max, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.decorators import method_decorator
@@ -89,7 +89,13 @@ class EntryViewSet(viewsets.ReadOnlyModelViewSet):
             published_entries()
             .with_public_state()
             .prefetch_related(
-                Prefetch("scope_items", queryset=RegisterScopeItem.objects.select_related("field").order_by("title")),
+                Prefetch(
+                    "scope_items",
+                    # The frozen version's translations as one joined column (ScopeItemSerializer.translations).
+                    queryset=RegisterScopeItem.objects.select_related("field")
+                    .annotate(version_translations=F("version__translations"))
+                    .order_by("title"),
+                ),
                 "condition_items",
             )
         )

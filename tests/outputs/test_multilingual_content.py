@@ -146,6 +146,14 @@ def test_json_gives_each_title_with_its_translations_by_language(client, entry):
     assert by_title["Safety at work"] == {}
 
 
+def test_the_api_gives_each_title_with_its_translations(client, entry):
+    listing = client.get("/api/v1/entries/", {"q": "Polyglot"}).json()
+    results = listing["results"] if isinstance(listing, dict) else listing
+    record = next(r for r in results if r["certificate_id"] == entry.certificate_id)
+    by_title = {item["title"]: item["translations"] for item in record["scope"]}
+    assert by_title == {"Open data analysis": {"fr": FRENCH}, "Safety at work": {}}
+
+
 def test_csv_and_xlsx_keep_the_original_titles(client, entry):
     csv = body(client.get("/register/export.csv")).decode("utf-8-sig")
     assert "Open data analysis" in csv and "Analyse de données ouvertes" not in csv
