@@ -137,6 +137,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accreditation.context_processors.workspace",
             ],
+            # {{ value|isolate }}: user text inside a sentence, in <bdi> (right-to-left names, override characters).
+            "builtins": ["accreditation.templatetags.bidi"],
         },
     },
 ]

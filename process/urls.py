@@ -1,7 +1,7 @@
 """The task pages of the procedures."""
 
-from . import conditions_views
+from . import conditions_views, identity_change
 
 app_name = "process"
 
-urlpatterns: list = [*conditions_views.urlpatterns]
+urlpatterns: list = [*identity_change.urlpatterns, *conditions_views.urlpatterns]

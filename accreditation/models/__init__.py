@@ -14,6 +14,7 @@ from .audit import AuditEvent, AuditHead
 from .conditions import Condition, ConditionReport, ExpiryReminder, Suspension
 from .credentials import MicroCredential, MicroCredentialVersion
 from .deqar import DeqarSubmission
+from .identity import IdentityChangeRequest
 from .organisations import Agency, Authority, Membership, PersonalPreference, Provider, Role
 from .register import RegisterEntry, RegisterEvent, RegisterScopeItem
 
@@ -31,6 +32,7 @@ __all__ = [
     "DeqarSubmission",
     "DraftReportComment",
     "EvidenceDocument",
+    "IdentityChangeRequest",
     "ExpiryReminder",
     "InformationRequest",
     "IssuedDocument",

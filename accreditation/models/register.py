@@ -360,6 +360,7 @@ class RegisterEvent(AppendOnlyModel):
         REINSTATED = "reinstated", _("Suspension lifted")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         RENEWED = "renewed", _("Renewed")
+        IDENTITY_CHANGED = "identity_changed", _("Provider's identity changed")
         # The follow-up of a condition: its outcome is public history; the entry's status is unchanged by it.
         CONDITION_MET = "condition_met", _("Condition met")
         CONDITION_NOT_MET = "condition_not_met", _("Condition not met")

@@ -1,20 +1,11 @@
-"""Writes of the provider's own data: its profile and its catalogue of specifications."""
+"""Writes of the provider's catalogue of specifications (its profile: services.identity)."""
 
 from django.db import transaction
 
 from frameworks.alignment import derive_eqf_level
 
-from .. import audit, register_index
-from ..models import MicroCredential, Provider
-
-
-@transaction.atomic
-def save_provider_profile(*, provider: Provider, by) -> Provider:
-    provider.full_clean()
-    provider.save()
-    register_index.index_provider(provider)  # the register shows and searches the current name
-    audit.record(actor=by, verb="updated the provider profile", target=provider)
-    return provider
+from .. import audit
+from ..models import MicroCredential
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,10 +15,11 @@ from frameworks import alignment
 from frameworks.reference import load_reference_facts
 
 from .. import access
-from ..forms.catalogue import MicroCredentialForm, ProviderProfileForm
+from ..forms.catalogue import MicroCredentialForm
 from ..forms.drafts import ApplicationDraftForm, EvidenceUploadForm
+from ..forms.identity import ProviderProfileWithIdentityForm
 from ..models import Application, Authority, EvidenceDocument, MicroCredential, Provider
-from ..services import catalogue, drafts
+from ..services import catalogue, drafts, identity
 from ..services.applications import submission_problems, submit_application
 from .confirm import confirmation_page, is_confirmed, is_going_back
 
@@ -58,13 +59,38 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile_edit(request: HttpRequest) -> HttpResponse:
+    """The profile; an accredited provider's identity changes go to its authority for approval (services.identity)."""
     provider = current_provider(request)
-    form = ProviderProfileForm(request.POST or None, instance=provider)
+    authority = identity.deciding_authority(provider)
+    form = ProviderProfileWithIdentityForm(request.POST or None, instance=provider, identity_locked=bool(authority))
     if request.method == "POST" and form.is_valid():
-        catalogue.save_provider_profile(provider=form.instance, by=request.user)
-        messages.success(request, _("The provider profile is saved."))
-        return redirect("accreditation:provider-home")
-    return render(request, "accreditation/provider/profile_form.html", {"form": form, "provider": provider})
+        try:
+            change = identity.save_provider_profile(
+                provider=form.instance, by=request.user, reason=form.cleaned_data.get("reason", "")
+            )
+        except ValidationError as error:
+            form.add_error("reason" if hasattr(error, "error_dict") else None, error.messages)
+        else:
+            if change is None:
+                messages.success(request, _("The provider profile is saved."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The other fields are saved. The change of identity is sent to %(authority)s for approval; "
+                        "until then the register shows the accredited identity."
+                    )
+                    % {"authority": authority},
+                )
+            return redirect(f"{reverse('accreditation:provider-profile')}?provider={provider.pk}")
+    context = {
+        "form": form,
+        "provider": provider,
+        "authority": authority,
+        "pending": identity.pending_change(provider),
+        "answered": provider.identity_changes.exclude(status="pending").select_related("authority")[:5],
+    }
+    return render(request, "accreditation/provider/profile_form.html", context)
 
 
 def _findings_for(form: MicroCredentialForm) -> list:

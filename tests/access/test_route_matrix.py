@@ -223,6 +223,10 @@ ROUTES: dict[str, list[Case]] = {
     "tasks/<int:pk>/consolidate/": [on_task("done consolidate", COORD, post={"complete": "1"}, ok=302)],
     "tasks/<int:pk>/comment/": [on_task("done comment", STAFF_A, post={"text": "Fine."}, ok=302)],
     "tasks/<int:pk>/finalise/": [on_task("done finalise", COORD, post={"confirm": "on"}, ok=302)],
+    "tasks/<int:pk>/decide-identity-change/": [
+        on_task("identity change task", OFFICER, post={"outcome": "refuse", "reason": "No."}),
+        on_task("screen task", "nobody", post={"outcome": "refuse", "reason": "No."}),
+    ],
     "tasks/<int:pk>/report-on-condition/": [on_task("report condition task", STAFF_A, post={"text": "Done."})],
     "tasks/<int:pk>/assess-condition-report/": [
         on_task("assess condition task", COORD, post={"assessment": "met"}),

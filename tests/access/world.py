@@ -29,6 +29,7 @@ from reviews.models import PanelMember, ReviewerProfile
 from tests.cycle.matrix_world import add_condition_tasks
 from tests.factories import AgencyFactory, AuthorityFactory, MembershipFactory, ProviderFactory, UserFactory
 from tests.flow import Driver, draft_application, make_reviewer, task_of
+from tests.security.matrix_world import add_identity_change_task
 
 ANON = "anonymous"
 STAFF_A = "staff of provider A"
@@ -125,6 +126,7 @@ def build_world() -> World:
     assert world.apps["decided"].status == Application.Status.ACCREDITED
 
     add_condition_tasks(world, provider_a, agency, authority, users[STAFF_A], users[COORD], users[OFFICER])
+    add_identity_change_task(world, provider_a, users[STAFF_A])
     _record_ids(world, provider_a, provider_b, agency)
     _sign_in(world)
     return world
