@@ -24,7 +24,7 @@ def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", empty: 
     summary = "; ".join(f"{label}: {_figure(value, unit)}" for label, value in rows) or empty
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label={quoteattr(f"{title}. {summary}")} '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px" class="chart">',
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" class="chart">',
         f"<title>{escape(title)}</title>",
     ]
     if not rows:

@@ -20,8 +20,12 @@ def _shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, width)
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+        wide = page.evaluate(
+            "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > "
+            "window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 5)"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, width, wide)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
