@@ -16,6 +16,7 @@ from viewflow.workflow.status import STATUS
 from .models import InformationRequest
 
 PAGE_SIZE = 50
+FILTER_FROM = 10  # the filter is offered from this many open tasks on (fewer are read at a glance)
 
 
 def due_dates():
@@ -55,6 +56,10 @@ class Inbox:
     total: int
     filtered: bool
     query: str  # the filter's query string, for the page links
+
+    @property
+    def show_filter(self) -> bool:
+        return self.filtered or self.total > FILTER_FROM
 
 
 def _steps(tasks: QuerySet[Task]) -> list[tuple[str, str]]:
