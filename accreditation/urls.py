@@ -2,7 +2,6 @@
 under one namespace."""
 
 from .views import application as application_views
-from .views import authority as authority_views
 from .views import deqar as deqar_views
 from .views import preferences as preference_views
 from .views import provider as provider_views
@@ -16,7 +15,6 @@ urlpatterns = [
     *workspace_views.urlpatterns,
     *provider_views.urlpatterns,
     *application_views.urlpatterns,
-    *authority_views.urlpatterns,
     *deqar_views.urlpatterns,
     *preference_views.urlpatterns,
 ]

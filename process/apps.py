@@ -7,8 +7,7 @@ class ProcessConfig(AppConfig):
     verbose_name = _("Procedures")
 
     def ready(self):
-        # The identity-change flow plugs its start into accreditation.services.identity (a lower layer).
-        from . import identity_change  # noqa: F401
-
-        # The conditions follow-up plugs its starts into accreditation.services.conditions and accreditation.timers.
-        from . import conditions  # noqa: F401
+        # Each flow plugs its start into the lower layer that asks for it: the accreditation flow into
+        # accreditation.services.process, the identity change into accreditation.services.identity, the conditions
+        # follow-up into accreditation.services.conditions and accreditation.timers.
+        from . import conditions, flows, identity_change  # noqa: F401

@@ -11,9 +11,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from frameworks.models import FieldOfStudy, Level, ScaleValue, StandardSet
-
-from .models import (
+from accreditation.models import (
     Agency,
     Application,
     Authority,
@@ -24,8 +22,9 @@ from .models import (
     Provider,
     Role,
 )
-from .services import applications as steps
-from .services.tasks import complete_task
+from accreditation.services import applications as steps
+from accreditation.services.tasks import complete_task
+from frameworks.models import FieldOfStudy, Level, ScaleValue, StandardSet
 
 PASSWORD = "demo-pass-2026"  # noqa: S105 - the published password of the demo accounts
 
@@ -314,8 +313,8 @@ def load_demo() -> bool:
 def _register_in_every_state(agency, authority, people, reviewers):
     """More providers on the register, so that every status it shows has an example: accredited with conditions,
     suspended, withdrawn, and one whose accreditation ends within two months."""
-    from .models import RegisterEvent
-    from .services.register import change_entry_status
+    from accreditation.models import RegisterEvent
+    from accreditation.services.register import change_entry_status
 
     today = timezone.localdate()
     officer = people["officer"]

@@ -1,62 +1,26 @@
-"""The accreditation process: when each step happens and who does it. Reads like the diagram in
-ARCHITECTURE.md; every write is delegated to a service."""
+"""The accreditation process: when each step happens, who does it and on which page. Reads like the diagram in
+ARCHITECTURE.md; every write is delegated to a service, every permission to an access module, and each human node
+names its view (process/views/), so node names, URL names and the list of steps all come from here."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.utils import is_owner
 from viewflow.workflow import flow, lock
 from viewflow.workflow.activation import Activation
-from viewflow.workflow.models import Process
 from viewflow.workflow.nodes.split import SplitActivation
 
-# The flows will move to a `process` layer above `reviews` (issue 16, part 2); the review node already checks the
-# reviews app's predicate.
+from accreditation import access
+from accreditation.models import AccreditationProcess, Application, Decision
+from accreditation.services import process as process_services
 from reviews import access as review_access
-from reviews.views import consolidation as consolidation_views
-from reviews.views import panel as panel_views
-from reviews.views import review as review_views
 
-from . import access
-from .models import Application, Decision
-from .services import process as process_services
-from .views import authority as authority_views
-from .views import tasks as task_views
-
-
-class AccreditationProcess(Process):
-    """The viewflow process of one application (a proxy: domain data lives on Application)."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("accreditation process")
-        verbose_name_plural = _("accreditation processes")
-
-
-class HumanTask(flow.View):
-    """A task that is always assigned to a named person and can never be claimed by anyone else; only a service
-    reassigns it. Its owner executes it only while they still hold the right the step needs (`allowed`, a
-    predicate of the access modules: losing a membership or a panel seat closes the door at once)."""
-
-    def __init__(self, view, *, allowed, **kwargs):
-        super().__init__(view, **kwargs)
-        self._allowed = allowed
-
-    def can_assign(self, user, task) -> bool:
-        return False
-
-    def can_unassign(self, user, task) -> bool:
-        return False
-
-    def can_execute(self, user, task) -> bool:
-        return super().can_execute(user, task) and self._allowed(user, task)
-
-    def can_open(self, user, task) -> bool:
-        """May the person open the task's page (views ask this; executing asks `can_execute`)."""
-        return self.can_execute(user, task)
+from .nodes import HumanTask, deadline, human_tasks, on_application
+from .views import accreditation as accreditation_views
+from .views import consolidation as consolidation_views
+from .views import decision as decision_views
+from .views import panel as panel_views
+from .views import review as review_views
 
 
 class ReviewTask(HumanTask):
@@ -65,13 +29,6 @@ class ReviewTask(HumanTask):
 
     def can_open(self, user, task) -> bool:
         return is_owner(task.owner, user) and review_access.may_open_review_task(user, task)
-
-
-def on_application(predicate):
-    """An access predicate of (user, application) as a predicate of (user, task). The application is read afresh
-    rather than through `task.process.application`, which would cache a copy that the step's service then
-    changes behind it (the next node's callbacks read that cache)."""
-    return lambda user, task: predicate(user, Application.objects.get(process_id=task.process_id))
 
 
 class ReviewSplitActivation(SplitActivation):
@@ -90,11 +47,6 @@ class ReviewSplit(flow.Split):
     def Next(self, node, data_source=None):
         self._activate_next.append((node, None, data_source))
         return self
-
-
-def deadline(step: str):
-    """The due delay of a step, read when the task is created so that settings can change at run time."""
-    return lambda activation: settings.ACCREDITATION["STEP_DEADLINES"].get(step, timedelta(days=14))
 
 
 def comment_deadline(activation):
@@ -142,7 +94,7 @@ class AccreditationFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Next(this.screen)
 
     screen = (
-        HumanTask(task_views.screen, allowed=on_application(access.may_coordinate))
+        HumanTask(accreditation_views.screen, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Screen the application"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.SCREENING))
@@ -156,7 +108,7 @@ class AccreditationFlow(flow.Flow):
         .Default(this.compose_panel)
     )
     revise = (
-        HumanTask(task_views.revise, allowed=on_application(access.may_act_for_provider))
+        HumanTask(accreditation_views.revise, allowed=on_application(access.may_act_for_provider))
         .Annotation(title=_("Answer the information request"))
         .Assign(submitter)
         .onCreate(entering(Application.Status.INFORMATION_REQUESTED))
@@ -202,7 +154,7 @@ class AccreditationFlow(flow.Flow):
     )
     # The provider comments on the draft report until the deadline; then the process moves on without them.
     comment = (
-        HumanTask(task_views.comment, allowed=on_application(access.may_act_for_provider))
+        HumanTask(accreditation_views.comment, allowed=on_application(access.may_act_for_provider))
         .Annotation(title=_("Comment on the draft report"))
         .Assign(submitter)
         .onCreate(entering(Application.Status.COMMENTS))
@@ -210,7 +162,7 @@ class AccreditationFlow(flow.Flow):
         .Next(this.finalise)
     )
     finalise = (
-        HumanTask(task_views.finalise, allowed=on_application(access.may_coordinate))
+        HumanTask(accreditation_views.finalise, allowed=on_application(access.may_coordinate))
         .Annotation(title=_("Finalise the review report"))
         .Assign(coordinator)
         .onCreate(entering(Application.Status.FINALISING))
@@ -218,7 +170,7 @@ class AccreditationFlow(flow.Flow):
         .Next(this.decide)
     )
     decide = (
-        HumanTask(authority_views.decide, allowed=on_application(access.may_decide))
+        HumanTask(decision_views.decide, allowed=on_application(access.may_decide))
         .Annotation(title=_("Decide on the application"))
         .Assign(officer)
         .onCreate(entering(Application.Status.DECISION))
@@ -267,14 +219,10 @@ class AccreditationFlow(flow.Flow):
 
 
 # Human steps, in process order, as stored in task rows: flow_task names are data, never rename them lightly.
-HUMAN_STEPS = (
-    "screen",
-    "revise",
-    "compose_panel",
-    "site_visit",
-    "review",
-    "consolidate",
-    "comment",
-    "finalise",
-    "decide",
-)
+HUMAN_STEPS = tuple(node.name for node in human_tasks(AccreditationFlow))
+
+
+@process_services.on_submit
+def start_accreditation(*, application: Application, by) -> None:
+    """A submitted application starts its accreditation process (the submission service calls this)."""
+    AccreditationFlow.start.run(application=application, by=by)

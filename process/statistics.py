@@ -25,10 +25,7 @@ from reports.agency_exports import applications_workbook, reviewers_workbook, st
 from reports.charts import bar_chart
 from reviews.views.statistics import reviewer_rows
 
-try:
-    from .flows import HUMAN_STEPS, AccreditationFlow
-except ImportError:  # until the flow's move from accreditation to this app is committed (issue 16, part B)
-    from accreditation.flows import HUMAN_STEPS, AccreditationFlow
+from .flows import HUMAN_STEPS, AccreditationFlow
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

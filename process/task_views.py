@@ -60,23 +60,15 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accreditation.services.tasks import TaskUnavailable, complete_task
+from accreditation.services.tasks import TaskUnavailable, complete_task, due_dates
 
-
-def due_dates():
-    """Subquery: the due moment of a human task is the schedule of its timer boundary."""
-    return Subquery(
-        Task.objects.filter(previous=OuterRef("pk"), flow_task_type="TIMER")
-        .order_by("scheduled")
-        .values("scheduled")[:1]
-    )
+__all__ = ["due_dates", "finish", "node_view", "task_view"]
 
 
 def node_view(node):

@@ -1,13 +1,12 @@
 """URLs of the review workspace. Each view module declares its own `urlpatterns`."""
 
-from .views import consolidation, panel, printout, profile, review, statistics
+from .views import panel, printout, profile, review, statistics
 
 app_name = "reviews"
 
 urlpatterns = [
     *review.urlpatterns,
     *panel.urlpatterns,
-    *consolidation.urlpatterns,
     *profile.urlpatterns,
     *statistics.urlpatterns,
     *printout.urlpatterns,

@@ -98,7 +98,7 @@ class Driver:
         url = f"/tasks/{task.pk}/review/"
         response = self.client.post(url, {"answer": "accept", "declaration": ""})
         assert response.status_code == 302
-        data = {"recommendation": recommendation, "summary": "Solid provider.", "submit": "1"}
+        data = {"recommendation": recommendation, "summary": "Solid provider."}
         for standard in standards_of(self.application):
             value = ScaleValue.objects.get(scale_id=standard.standard_set.scale_id, rank=rank)
             data[f"value_{standard.pk}"] = value.pk
@@ -106,18 +106,18 @@ class Driver:
         for version in self.application.submitted_versions.all():
             data[f"level_{version.pk}"] = "yes"
             data[f"workload_{version.pk}"] = "yes"
-        response = self.client.post(url, data)
+        response = self.client.post(f"{url}submit/", data)  # the "Submit the review" button's URL
         assert response.status_code == 302, response.content.decode()[:3000]
         return response
 
     def consolidate(self, coordinator, recommendation="accredit", conditions=""):
         task = task_of(self.application, "consolidate", owner=coordinator)
-        data = {"recommendation": recommendation, "conditions": conditions, "summary": "Consolidated.", "complete": "1"}
+        data = {"recommendation": recommendation, "conditions": conditions, "summary": "Consolidated."}
         for standard in standards_of(self.application):
             data[f"value_{standard.pk}"] = ScaleValue.objects.get(scale_id=standard.standard_set.scale_id, rank=1).pk
             data[f"rationale_{standard.pk}"] = "Agreed."
         self.client.force_login(coordinator)
-        response = self.client.post(f"/tasks/{task.pk}/consolidate/", data)
+        response = self.client.post(f"/tasks/{task.pk}/consolidate/complete/", data)  # the "Complete" button's URL
         assert response.status_code == 302, response.content.decode()[:3000]
         return response
 

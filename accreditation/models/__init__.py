@@ -16,9 +16,11 @@ from .credentials import MicroCredential, MicroCredentialVersion
 from .deqar import DeqarSubmission
 from .identity import IdentityChangeRequest
 from .organisations import Agency, Authority, Membership, PersonalPreference, Provider, Role
+from .process import AccreditationProcess
 from .register import RegisterEntry, RegisterEvent, RegisterScopeItem
 
 __all__ = [
+    "AccreditationProcess",
     "Agency",
     "Application",
     "ApplicationGroupObjectPermission",

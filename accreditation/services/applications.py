@@ -86,8 +86,6 @@ def _freeze_versions(application: Application, by) -> list[MicroCredentialVersio
 @transaction.atomic
 def submit_application(*, application: Application, by) -> Application:
     """Submit a draft: refuse with the list of what is missing, otherwise freeze the scope and start the flow."""
-    from ..flows import AccreditationFlow
-
     application = Application.objects.select_for_update().get(pk=application.pk)
     if not application.is_draft:
         raise ValidationError(_("This application has already been submitted."))
@@ -101,7 +99,9 @@ def submit_application(*, application: Application, by) -> Application:
     application.coordinator_id = choose_coordinator(application)
     application.save(update_fields=["submitted_by", "submitted_at", "coordinator"])
     audit.record(actor=by, verb="submitted", target=application)
-    AccreditationFlow.start.run(application=application, by=by)
+    from .process import start_accreditation  # (process imports this module)
+
+    start_accreditation(application=application, by=by)
     application.refresh_from_db()
     return application
 

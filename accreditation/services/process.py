@@ -1,6 +1,9 @@
 """Services the accreditation flow calls as the process moves: status, hand-over notices, closing, publishing,
 reminders. Nothing else assigns an application's status."""
 
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +41,25 @@ def announce_task(*, task) -> None:
         ),
         link=reverse("accreditation:task", args=[task.pk]),
     )
+
+
+# The process layer (process/flows.py) plugs the accreditation flow's start in here: this layer never imports it.
+_starters: list[Callable] = []
+
+
+def on_submit(starter: Callable) -> Callable:
+    """Register what starts the accreditation process of a submitted application (`starter(application=, by=)`)."""
+    if starter not in _starters:
+        _starters.append(starter)
+    return starter
+
+
+def start_accreditation(*, application: Application, by) -> None:
+    """Start the accreditation process of a submitted application (called by the submission service)."""
+    if not _starters:
+        raise ImproperlyConfigured("No accreditation flow is registered: is the process app installed?")
+    for starter in _starters:
+        starter(application=application, by=by)
 
 
 @transaction.atomic

@@ -3,11 +3,22 @@
 from collections.abc import Callable
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from viewflow.fsm import TransitionNotAllowed
 from viewflow.workflow.exceptions import FlowLockFailed
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from .. import audit
+
+
+def due_dates():
+    """Subquery: the due moment of a human task is the schedule of its timer boundary."""
+    return Subquery(
+        Task.objects.filter(previous=OuterRef("pk"), flow_task_type="TIMER")
+        .order_by("scheduled")
+        .values("scheduled")[:1]
+    )
 
 
 class TaskUnavailable(Exception):

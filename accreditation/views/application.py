@@ -18,9 +18,8 @@ from ..forms.lifecycle import WithdrawalForm
 from ..models import Application, IssuedDocument
 from ..models.audit import Verb
 from ..services.applications import delete_draft_application, may_be_withdrawn, withdraw_application
+from ..services.tasks import due_dates
 from .confirm import confirmation_page, is_confirmed, is_going_back
-from .steps import due_dates
-from .tasks import STEP_URLS
 
 
 def _with_labels(events):
@@ -50,7 +49,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .order_by("created")
         )
     for task in open_tasks:
-        task.url_name = STEP_URLS.get(task.flow_task.name)
+        task.url_name = getattr(task.flow_task, "url_name", None)  # the page its flow node names
     documents = IssuedDocument.objects.visible_to(request.user).filter(application=application)
     is_provider = access.may_act_for_provider(request.user, application)
     panel = getattr(application, "panel", None)

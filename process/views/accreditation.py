@@ -1,80 +1,23 @@
-"""My tasks, and the steps of the flow done by providers and coordinators in the accreditation workspaces."""
+"""The steps of the accreditation flow done by providers, coordinators and officers: screening, the answer to an
+information request, comments on the draft report, the final report."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
-from process.task_views import due_dates, finish, task_view
+from accreditation.forms.drafts import EvidenceUploadForm
+from accreditation.forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
+from accreditation.models import EvidenceDocument, IssuedDocument
+from accreditation.services import applications as services
+from accreditation.services.answers import remove_answer_document, unsent_answer_documents
+from accreditation.services.drafts import add_evidence
+from accreditation.views.confirm import confirmation_page, is_confirmed, is_going_back
 
-from ..forms.drafts import EvidenceUploadForm
-from ..forms.steps import FinaliseForm, InformationResponseForm, ReportCommentForm, ScreeningForm
-from ..models import Application, EvidenceDocument, InformationRequest, IssuedDocument, Membership
-from ..services import applications as services
-from ..services.answers import remove_answer_document, unsent_answer_documents
-from ..services.drafts import add_evidence
-from .confirm import confirmation_page, is_confirmed, is_going_back
-
-# Where each human step is done; the reviews app serves the panel's steps.
-STEP_URLS = {
-    "screen": "accreditation:task-screen",
-    "revise": "accreditation:task-revise",
-    "comment": "accreditation:task-comment",
-    "finalise": "accreditation:task-finalise",
-    "decide": "accreditation:task-decide",
-    "compose_panel": "reviews:task-compose-panel",
-    "site_visit": "reviews:task-site-visit",
-    "review": "reviews:task-review",
-    "consolidate": "reviews:task-consolidate",
-}
-
-
-def answered_requests():
-    """Subquery: whether the task's application has an answered information request (a screening after it is a
-    re-screening)."""
-    return Exists(
-        InformationRequest.objects.filter(application__process=OuterRef("process")).exclude(responded_at=None)
-    )
-
-
-@login_required
-def task_list(request: HttpRequest) -> HttpResponse:
-    """The signed-in person's open work: their flow tasks, soonest due first and overdue ones marked, then the
-    drafts of their providers waiting to be submitted."""
-    tasks = list(
-        Task.objects.filter(owner=request.user, status=STATUS.ASSIGNED, flow_task_type="HUMAN")
-        .select_related("process__application__provider")
-        .annotate(due=due_dates(), is_rescreening=answered_requests())
-        .order_by("due", "created")
-    )
-    now = timezone.now()
-    for task in tasks:
-        task.is_overdue = task.due is not None and task.due < now
-    drafts = (
-        Application.objects.visible_to(request.user)
-        .filter(status=Application.Status.DRAFT, provider__in=Membership.objects.providers_of(request.user))
-        .select_related("provider")
-        .order_by("created_at")
-    )
-    drafts = list(drafts)
-    context = {"tasks": tasks, "drafts": drafts, "count": len(tasks) + len(drafts), "now": now}
-    return render(request, "accreditation/task_list.html", context)
-
-
-@login_required
-def task_open(request: HttpRequest, pk: int) -> HttpResponse:
-    task = Task.objects.filter(pk=pk, owner=request.user).first()
-    if task is None or task.flow_task is None or task.flow_task.name not in STEP_URLS:
-        raise Http404
-    return redirect(STEP_URLS[task.flow_task.name], pk)
+from ..task_views import finish, task_view
 
 
 def _step_context(task, application, form, **extra) -> dict:
@@ -118,7 +61,7 @@ def screen(request: HttpRequest, task, application) -> HttpResponse:
     findings = [(version, alignment.check_specification(version)) for version in versions]
     return render(
         request,
-        "accreditation/task_screen.html",
+        "process/accreditation/screen.html",
         _step_context(
             task,
             application,
@@ -144,7 +87,7 @@ def _keep_answer_draft(request, task) -> None:
 def _revise_page(request, task, application, form, upload_form, status=200) -> HttpResponse:
     return render(
         request,
-        "accreditation/task_revise.html",
+        "process/accreditation/revise.html",
         _step_context(
             task,
             application,
@@ -217,7 +160,7 @@ def revise_attach(request: HttpRequest, task, application) -> HttpResponse:
         messages.success(
             request, _("“%(title)s” is attached to your answer.") % {"title": upload_form.cleaned_data["title"]}
         )
-        return redirect("accreditation:task-revise", task.pk)
+        return redirect("process:task-revise", task.pk)
     form = InformationResponseForm(initial={"response": request.POST.get("response", "")})
     return _revise_page(request, task, application, form, upload_form, status=400)
 
@@ -237,7 +180,7 @@ def revise_remove(request: HttpRequest, task, application) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("“%(title)s” is removed from your answer.") % {"title": document.title})
-    return redirect("accreditation:task-revise", task.pk)
+    return redirect("process:task-revise", task.pk)
 
 
 @task_view
@@ -256,7 +199,7 @@ def comment(request: HttpRequest, task, application) -> HttpResponse:
         if done:
             return done
     draft = application.documents.filter(kind=IssuedDocument.Kind.DRAFT_REPORT).order_by("-version").first()
-    return render(request, "accreditation/task_comment.html", _step_context(task, application, form, draft=draft))
+    return render(request, "process/accreditation/comment.html", _step_context(task, application, form, draft=draft))
 
 
 @task_view
@@ -274,7 +217,7 @@ def finalise(request: HttpRequest, task, application) -> HttpResponse:
             return done
     return render(
         request,
-        "accreditation/task_finalise.html",
+        "process/accreditation/finalise.html",
         _step_context(
             task,
             application,
@@ -285,15 +228,8 @@ def finalise(request: HttpRequest, task, application) -> HttpResponse:
     )
 
 
+# The URL of each step comes from its node (process/nodes.py, task_urls); these are further URLs of the revise task.
 urlpatterns = [
-    path("tasks/", task_list, name="tasks"),
-    path("tasks/<int:pk>/", task_open, name="task"),
-    path("tasks/<int:pk>/screen/", screen, name="task-screen"),
-    path("tasks/<int:pk>/revise/", revise, name="task-revise"),
     path("tasks/<int:pk>/revise/attach/", revise_attach, name="task-revise-attach"),
     path("tasks/<int:pk>/revise/remove/", revise_remove, name="task-revise-remove"),
-    path("tasks/<int:pk>/comment/", comment, name="task-comment"),
-    path("tasks/<int:pk>/finalise/", finalise, name="task-finalise"),
 ]
-
-__all__ = ["STEP_URLS", "urlpatterns"]

@@ -7,14 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from process.task_views import finish, task_view
+from reviews import services
+from reviews.consolidation import consolidation_matrix, disagreements_first
+from reviews.forms import ConsolidationForm
+from reviews.models import Consolidation
+from reviews.views.review import scale_values_for
 
-from .. import services
-from ..consolidation import consolidation_matrix, disagreements_first
-from ..forms import ConsolidationForm
-from ..models import Consolidation
-from .review import scale_values_for
+from ..task_views import finish, task_view
 
 ONLY_DISAGREEMENTS = "disagreements"
 
@@ -41,6 +42,18 @@ def _initial(consolidation: Consolidation | None, rows) -> dict:
 
 @task_view
 def consolidate(request: HttpRequest, task, application) -> HttpResponse:
+    """The consolidation page; posting its form saves the consolidation."""
+    return _consolidate(request, task, application, complete=False)
+
+
+@task_view(part_of=consolidate)
+@require_POST
+def consolidate_complete(request: HttpRequest, task, application) -> HttpResponse:
+    """The "Complete" button posts here: save the consolidation, then send the draft report and complete the task."""
+    return _consolidate(request, task, application, complete=True)
+
+
+def _consolidate(request: HttpRequest, task, application, *, complete: bool) -> HttpResponse:
     # The filter is a GET parameter so that it survives a save; the agreed standards stay in the form, folded.
     only_disagreements = request.GET.get("only") == ONLY_DISAGREEMENTS
     panel = application.panel
@@ -68,9 +81,9 @@ def consolidate(request: HttpRequest, task, application) -> HttpResponse:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            if "complete" not in request.POST:
+            if not complete:
                 messages.success(request, _("The consolidation is saved."))
-                url = reverse("reviews:task-consolidate", args=[task.pk])
+                url = reverse("process:task-consolidate", args=[task.pk])
                 return redirect(f"{url}?only={ONLY_DISAGREEMENTS}" if only_disagreements else url)
             done = finish(
                 request,
@@ -83,7 +96,7 @@ def consolidate(request: HttpRequest, task, application) -> HttpResponse:
                 return done
     return render(
         request,
-        "reviews/task_consolidate.html",
+        "process/accreditation/consolidate.html",
         {
             "task": task,
             "application": application,
@@ -113,4 +126,4 @@ def _blocks(form: ConsolidationForm, rows, only_disagreements: bool) -> dict:
     }
 
 
-urlpatterns = [path("tasks/<int:pk>/consolidate/", consolidate, name="task-consolidate")]
+urlpatterns = [path("tasks/<int:pk>/consolidate/complete/", consolidate_complete, name="task-consolidate-complete")]

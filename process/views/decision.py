@@ -2,16 +2,15 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from process.task_views import finish, task_view
+from accreditation.forms.steps import DecisionForm
+from accreditation.models import Decision, IssuedDocument
+from accreditation.services import applications as services
+from accreditation.views.confirm import confirmation_page, is_confirmed, is_going_back
 
-from ..forms.steps import DecisionForm
-from ..models import Decision, IssuedDocument
-from ..services import applications as services
-from .confirm import confirmation_page, is_confirmed, is_going_back
+from ..task_views import finish, task_view
 
 # What each outcome sets in motion, said on the confirmation page before the decision is recorded.
 DECISION_CONSEQUENCES = {
@@ -80,7 +79,7 @@ def decide(request: HttpRequest, task, application) -> HttpResponse:
             return done
     return render(
         request,
-        "accreditation/task_decide.html",
+        "process/accreditation/decide.html",
         {
             "task": task,
             "application": application,
@@ -90,6 +89,3 @@ def decide(request: HttpRequest, task, application) -> HttpResponse:
             "earlier": application.decisions.filter(outcome=Decision.Outcome.SEND_BACK),
         },
     )
-
-
-urlpatterns = [path("tasks/<int:pk>/decide/", decide, name="task-decide")]

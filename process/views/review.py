@@ -1,67 +1,26 @@
 """The reviewer's workspace: invitations and reviews; the review task itself (answer the invitation, then judge
 each standard and each micro-credential, save drafts, submit)."""
 
-from collections import defaultdict
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from accreditation.models import Role
-from accreditation.roles import roles_of
-from frameworks.models import ScaleValue
-from process.task_views import finish, task_view
+from reviews import services
+from reviews.forms import InvitationForm, ReviewForm
+from reviews.models import PanelMember
+from reviews.views.review import scale_values_for
 
-from .. import services
-from ..access import seats_of
-from ..forms import InvitationForm, ReviewForm
-from ..models import PanelMember, Review
+from ..task_views import finish, task_view
 
 
 def _findings(versions) -> list:
     from frameworks import alignment
 
     return [(version, alignment.check_specification(version)) for version in versions]
-
-
-def scale_values_for(standards) -> dict[int, list[ScaleValue]]:
-    values = defaultdict(list)
-    scale_ids = {standard.standard_set.scale_id for standard in standards}
-    for value in ScaleValue.objects.filter(scale_id__in=scale_ids).order_by("rank"):
-        values[value.scale_id].append(value)
-    return values
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    if Role.REVIEWER not in roles_of(request.user):
-        raise Http404
-    seats = seats_of(request.user).select_related("panel__application__provider", "review").order_by("-invited_at")
-    return render(request, "reviews/home.html", {"seats": seats, "shown": _own_submitted_review(request)})
-
-
-def _own_submitted_review(request: HttpRequest) -> Review | None:
-    """The reviewer's own submitted review chosen with ?review=<id>, read-only; anything else is a 404."""
-    chosen = request.GET.get("review")
-    if chosen is None:
-        return None
-    if not chosen.isdigit():
-        raise Http404
-    review = (
-        Review.objects.visible_to(request.user)
-        .submitted()
-        .filter(member__reviewer=request.user, pk=int(chosen))
-        .select_related("member__panel__application__provider")
-        .prefetch_related("judgements__standard", "judgements__value", "verdicts__version")
-        .first()
-    )
-    if review is None:
-        raise Http404
-    return review
 
 
 def _initial(review) -> dict:
@@ -79,6 +38,18 @@ def _initial(review) -> dict:
 
 @task_view
 def review_task(request: HttpRequest, task, application) -> HttpResponse:
+    """The review page: the invitation while it is unanswered, then the review form; posting it saves a draft."""
+    return _review(request, task, application, submit=False)
+
+
+@task_view(part_of=review_task)
+@require_POST
+def review_submit(request: HttpRequest, task, application) -> HttpResponse:
+    """The review form's "Submit" button posts here: save the review, then submit it and complete the task."""
+    return _review(request, task, application, submit=True)
+
+
+def _review(request: HttpRequest, task, application, *, submit: bool) -> HttpResponse:
     # The seat named in the task's data is looked up among the seats this person may see; the review node has
     # already checked that it is their own (or, once declined, their agency's vacancy).
     member = get_object_or_404(
@@ -87,6 +58,8 @@ def review_task(request: HttpRequest, task, application) -> HttpResponse:
         panel__application=application,
     )
     if member.status == PanelMember.Status.INVITED:
+        if submit:  # the invitation is answered first, on the review page
+            return redirect("process:task-review", task.pk)
         return _invitation(request, task, application, member)
     if member.status != PanelMember.Status.ACCEPTED:
         # A declined seat's task sits with the coordinator until they appoint a replacement.
@@ -119,9 +92,9 @@ def review_task(request: HttpRequest, task, application) -> HttpResponse:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            if "submit" not in request.POST:
+            if not submit:
                 messages.success(request, _("Your draft review is saved. You can come back to it at any time."))
-                return redirect("reviews:task-review", task.pk)
+                return redirect("process:task-review", task.pk)
             done = finish(
                 request,
                 task=task,
@@ -133,7 +106,7 @@ def review_task(request: HttpRequest, task, application) -> HttpResponse:
                 return done
     return render(
         request,
-        "reviews/task_review.html",
+        "process/accreditation/review.html",
         {
             "task": task,
             "application": application,
@@ -162,17 +135,14 @@ def _invitation(request, task, application, member) -> HttpResponse:
         else:
             if accept:
                 messages.success(request, _("Thank you for accepting. You can now write your review."))
-                return redirect("reviews:task-review", task.pk)
+                return redirect("process:task-review", task.pk)
             messages.info(request, _("You declined; the coordinator will appoint someone else."))
             return redirect("reviews:home")
     return render(
         request,
-        "reviews/task_invitation.html",
+        "process/accreditation/invitation.html",
         {"task": task, "application": application, "member": member, "form": form},
     )
 
 
-urlpatterns = [
-    path("reviews/", home, name="home"),
-    path("tasks/<int:pk>/review/", review_task, name="task-review"),
-]
+urlpatterns = [path("tasks/<int:pk>/review/submit/", review_submit, name="task-review-submit")]

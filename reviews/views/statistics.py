@@ -10,9 +10,8 @@ from django.urls import path
 from viewflow.workflow.models import Task
 
 from accreditation.access import agencies_coordinated_by
-from accreditation.flows import AccreditationFlow
 from accreditation.models import Agency, Membership, Role
-from accreditation.views.steps import due_dates
+from accreditation.services.tasks import due_dates
 
 from ..agreement import agency_agreement_periods
 from ..models import PanelMember
@@ -46,8 +45,13 @@ def reviewer_rows(agency: Agency) -> list[dict]:
     )
     finished = defaultdict(lambda: [0, 0])
     tasks = (
+        # The review tasks: the only human tasks whose data names a panel seat (the flow's review split gives
+        # each one its "member"); reviews sit below the process layer and do not import its flow.
         Task.objects.filter(
-            flow_task=AccreditationFlow.review, process__application__agency=agency, finished__isnull=False
+            flow_task_type="HUMAN",
+            data__has_key="member",
+            process__application__agency=agency,
+            finished__isnull=False,
         )
         .annotate(due=due_dates())
         .values_list("owner_id", "finished", "due", "status")

@@ -220,7 +220,13 @@ ROUTES: dict[str, list[Case]] = {
         on_task("review task", EXPERT, post={"answer": "decline", "declaration": "Not me."}),
         on_task("done review", EXPERT, post={"answer": "accept"}, ok=302),
     ],
-    "tasks/<int:pk>/consolidate/": [on_task("done consolidate", COORD, post={"complete": "1"}, ok=302)],
+    "tasks/<int:pk>/review/submit/": [
+        only({EXPERT}, _kwargs(pk="done review"), ok=302, get=False, post={"summary": "x"}, label="done review")
+    ],
+    "tasks/<int:pk>/consolidate/": [on_task("done consolidate", COORD, post={"summary": "x"}, ok=302)],
+    "tasks/<int:pk>/consolidate/complete/": [
+        only({COORD}, _kwargs(pk="done consolidate"), ok=302, get=False, post={}, label="done consolidate")
+    ],
     "tasks/<int:pk>/comment/": [on_task("done comment", STAFF_A, post={"text": "Fine."}, ok=302)],
     "tasks/<int:pk>/finalise/": [on_task("done finalise", COORD, post={"confirm": "on"}, ok=302)],
     "tasks/<int:pk>/decide-identity-change/": [

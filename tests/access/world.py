@@ -11,7 +11,6 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from viewflow.workflow.models import Task
 
-from accreditation.flows import AccreditationFlow
 from accreditation.models import (
     Application,
     AuditEvent,
@@ -25,6 +24,7 @@ from accreditation.models import (
 )
 from accreditation.services.applications import submit_application
 from jobs.models import Job
+from process.flows import AccreditationFlow
 from reviews.models import PanelMember, ReviewerProfile
 from tests.cycle.matrix_world import add_condition_tasks
 from tests.factories import AgencyFactory, AuthorityFactory, MembershipFactory, ProviderFactory, UserFactory

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from accreditation.demo import load_demo
 from accreditation.models import Application, RegisterEntry
 from accreditation.models.register import entry_state
+from process.demo import load_demo
 
 # serialized_rollback: a transactional test before this one may have emptied the permissions the panel grants.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

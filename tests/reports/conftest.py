@@ -11,8 +11,8 @@ from openpyxl import Workbook
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accreditation.flows import AccreditationFlow, AccreditationProcess
-from accreditation.models import Application, Decision
+from accreditation.models import AccreditationProcess, Application, Decision
+from process.flows import AccreditationFlow
 from reports.catalogue import COLUMNS, HEADERS
 from tests.factories import ApplicationFactory, MicroCredentialFactory, freeze
 

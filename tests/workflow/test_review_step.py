@@ -58,8 +58,7 @@ def test_submitting_an_incomplete_review_is_refused_with_what_is_missing(panel_r
     standard = services.standards_of(panel_ready.application).first()
     not_compliant = ScaleValue.objects.get(scale_id=standard.standard_set.scale_id, rank=4)
     response = client.post(
-        f"/tasks/{task.pk}/review/",
-        {f"value_{standard.pk}": not_compliant.pk, "recommendation": "refuse", "submit": "1"},
+        f"/tasks/{task.pk}/review/submit/", {f"value_{standard.pk}": not_compliant.pk, "recommendation": "refuse"}
     )
     body = response.content.decode()
     assert response.status_code == 200
@@ -184,7 +183,7 @@ def test_incomplete_consolidation_is_refused(panel_ready, client, reviewers, coo
         panel_ready.review(reviewer)
     task = task_of(panel_ready.refresh(), "consolidate", owner=coordinator)
     client.force_login(coordinator)
-    response = client.post(f"/tasks/{task.pk}/consolidate/", {"recommendation": "", "complete": "1"})
+    response = client.post(f"/tasks/{task.pk}/consolidate/complete/", {"recommendation": ""})
     assert "Record the panel&#x27;s recommendation" in response.content.decode()
     assert panel_ready.refresh().status == Application.Status.CONSOLIDATION
 

@@ -3,7 +3,7 @@ node's page, for its owner, while the node's predicate lets them."""
 
 import pytest
 
-from accreditation.flows import AccreditationFlow
+from process.flows import AccreditationFlow
 from process.task_views import node_view
 from tests.flow import task_of
 

@@ -86,8 +86,8 @@ def test_each_block_stacks_every_reviewers_judgement_and_the_consolidated_fields
             assert _one(form, ".//label[@for=$id]", id=control.get("id")).text_content().strip()
     for name in ("recommendation", "conditions", "summary"):
         _one(form, ".//*[@name=$name]", name=name)
-    _one(form, ".//button[@name='save']")
-    _one(form, ".//button[@name='complete']")
+    _one(form, ".//button[not(@formaction)][normalize-space()='Save']")  # posts to the page itself: saves
+    _one(form, ".//button[contains(@formaction, '/consolidate/complete/')]")  # its own URL: completes
     # The recommendations each reviewer gave are at hand too.
     assert "Accredit" in form.get_element_by_id("reviewer-recommendations").text_content()
 
@@ -195,5 +195,5 @@ def test_every_control_of_the_step_is_within_the_viewport(page, width, driver, c
     assert page.locator(f"#id_value_{standards[0].pk}").is_visible()
     page.select_option(f"#id_value_{standards[-1].pk}", index=1)
     page.select_option("#id_recommendation", "accredit")
-    page.click("button[name=save]")
+    page.click("main form button:text-is('Save')")
     assert "The consolidation is saved." in page.inner_text("main")

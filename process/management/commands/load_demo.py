@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from accreditation.demo import ACCOUNTS, PASSWORD, load_demo
+from process.demo import ACCOUNTS, PASSWORD, load_demo
 
 
 class Command(BaseCommand):
