@@ -44,6 +44,8 @@ def test_a_coordinator_reads_the_statistics(page, applications, coordinator):
     login(page, coordinator)
     page.click("nav >> text=Statistics")
     page.wait_for_url(re.compile(r".*/statistics/$"))
-    assert page.locator("svg[role=img]").count() == 9
-    assert page.locator("table").count() == 9
+    # The nine figures of the applications, then the two of their conditions (state, days to the outcome).
+    assert page.locator("svg[role=img]").count() == 9 + 2
+    assert page.locator("table").count() == 9 + 2
+    assert page.get_by_role("heading", name="Conditions by state").count() == 1
     assert_accessible(page)
