@@ -17,7 +17,7 @@ from .forms.widgets import QuickDateInput, QuickNumberInput, QuickSelect, QuickT
 from .models import Agency, Provider, RegisterEntry
 from .models.credentials import ParticipationForm
 from .models.register import EntryStatus, has_effective_status
-from .register_index import BROAD_FIELDS, EQF_LEVELS, FORMS, matching_text
+from .register_index import BROAD_FIELDS, EQF_LEVELS, FORMS, identifier_matches, matching_text
 
 MAX_QUERY_LENGTH = 200
 ANY = _("Any")
@@ -111,8 +111,12 @@ class RegisterFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_q(self, queryset, name, value):
+        """A certificate number, Erasmus code or PIC finds its entries; anything else is a text search."""
         words = " ".join(value.split())
-        return matching_text(queryset, words) if words else queryset
+        if not words:
+            return queryset
+        named = identifier_matches(queryset, words)
+        return named if named is not None else matching_text(queryset, words)
 
     def filter_scope(self, queryset, name, value):
         """Entries with at least one accredited micro-credential of this level, field, form or workload."""

@@ -24,7 +24,7 @@ from ..models.register import EntryStatus
 from ..page_cache import register_version
 from ..register_counts import count_by_value, facet_links, facets
 from ..register_history import said_on
-from ..register_index import read_through_indexes
+from ..register_index import read_through_indexes, suggestion
 
 PAGE_SIZE = 20
 FEW_MATCHES = 2000  # a text search with no more matches sorts them, rather than walking the sort order's index
@@ -123,6 +123,16 @@ def search(request: HttpRequest) -> HttpResponse:
         entry.more_items = entry.search_scope_size - len(entry.scope_preview)
         entry.country_label = countries.get(entry.search_country, entry.search_country)
         entry.type_label = types.get(entry.search_type, entry.search_type)
+    suggested = None
+    typed = " ".join(request.GET.get("q", "").split())
+    if typed and not totals["count"]:
+        # Nothing found: perhaps a typo in a name ("Dublni"); offer the search the register's names suggest.
+        meant = suggestion(typed, register_version())
+        if meant:
+            again = request.GET.copy()
+            again["q"] = meant
+            again.pop("page", None)
+            suggested = {"q": meant, "query": again.urlencode()}
     response = render(
         request,
         "accreditation/register/search.html",
@@ -135,6 +145,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "export_query": query,
             "capped": totals["count"] > MAX_PAGE * PAGE_SIZE and (beyond or page.number == MAX_PAGE),
             "shown": MAX_PAGE * PAGE_SIZE,
+            "suggested": suggested,
         },
     )
     if totals["facets"] is None:
