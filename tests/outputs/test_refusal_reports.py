@@ -52,6 +52,7 @@ def test_deqar_report_of_a_refusal_carries_its_public_report_files(client, refus
     assert report["decision"] == "negative"
     files = {f["display_name"]: f["original_location"] for f in report["report_files"]}
     assert set(files) == {"Review report", "Decision letter"}
+    assert all(f["report_language"] == ["eng"] for f in report["report_files"])
     for url in files.values():
         response = client.get(url.removeprefix("http://testserver"))
         assert response.status_code == 200
