@@ -58,7 +58,7 @@ def decision_letter_data(application, decision) -> LetterData:
         valid_from=decision.valid_from,
         valid_until=decision.valid_until,
         decided_on=decision.decided_at.date() if decision.decided_at else datetime.date.today(),
-        appeal_days=settings.ACCREDITATION.get("APPEAL_PERIOD_DAYS", 30),
+        appeal_days=settings.ACCREDITATION["APPEAL_PERIOD_DAYS"],
     )
 
 

@@ -43,7 +43,7 @@ class AppendOnlyModel(models.Model):
 
 def chain_key() -> bytes:
     """The HMAC key of the chain: AUDIT_CHAIN_KEY, or one derived from SECRET_KEY when that is unset."""
-    configured = getattr(settings, "AUDIT_CHAIN_KEY", "")
+    configured = settings.AUDIT_CHAIN_KEY
     if configured:
         return configured.encode()
     return hashlib.sha256(b"microcred audit chain\x00" + settings.SECRET_KEY.encode()).digest()

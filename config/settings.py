@@ -310,8 +310,9 @@ REST_FRAMEWORK = {
         "accreditation.security.throttles.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
-        "user": os.environ.get("API_USER_RATE", "600/minute"),
+        # An empty value turns that throttle off (the throughput benchmark measures serving, not throttling).
+        "anon": os.environ.get("API_ANON_RATE", "120/minute") or None,
+        "user": os.environ.get("API_USER_RATE", "600/minute") or None,
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -328,6 +329,8 @@ ACCREDITATION = {
     "DEFAULT_VALIDITY_YEARS": int(os.environ.get("DEFAULT_VALIDITY_YEARS", "6")),
     "EVIDENCE_MAX_BYTES": int(os.environ.get("EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024))),
     "COMMENT_PERIOD": timedelta(days=int(os.environ.get("COMMENT_PERIOD_DAYS", "14"))),
+    # The appeal period a refusal's decision letter states (ESG 2.7).
+    "APPEAL_PERIOD_DAYS": int(os.environ.get("APPEAL_PERIOD_DAYS", "30")),
     # How long each human step may take before a reminder goes out (and, for the provider's comments,
     # before the process moves on without them).
     "STEP_DEADLINES": {
@@ -463,6 +466,14 @@ JOB_FILE_RETENTION = timedelta(hours=int(os.environ.get("JOB_FILE_RETENTION_HOUR
 REGISTER_EXPORT_FRESH = timedelta(minutes=int(os.environ.get("REGISTER_EXPORT_FRESH_MINUTES", "10")))
 JOBS_ACTIVE_PER_CLIENT = int(os.environ.get("JOBS_ACTIVE_PER_CLIENT", "2"))
 JOBS_ACTIVE_MAX = int(os.environ.get("JOBS_ACTIVE_MAX", "8"))
+# Without a broker, background jobs run in a thread of the web process; JOBS_RUN_INLINE=1 runs them in the request
+# itself (debugging, some tests).
+JOBS_RUN_INLINE = env_bool("JOBS_RUN_INLINE", False)
+# An agency's applications download (statistics) is built in the background above this many applications.
+AGENCY_EXPORT_INLINE_MAX = int(os.environ.get("AGENCY_EXPORT_INLINE_MAX", "2000"))
+# The catalogue import's limits: the workbook's size and its number of rows.
+CATALOGUE_MAX_UPLOAD_BYTES = int(os.environ.get("CATALOGUE_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+CATALOGUE_MAX_ROWS = int(os.environ.get("CATALOGUE_MAX_ROWS", "10000"))
 # The largest request body accepted, checked from Content-Length before reading; 0: the evidence limit plus 1 MB.
 REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", "0"))
 # A TTF font for characters DejaVu lacks in PDFs (emoji); empty: Debian's Symbola when installed.

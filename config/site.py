@@ -37,7 +37,7 @@ def site_url(request: HttpRequest | None = None) -> str:
 
 def register_uri_base(request: HttpRequest | None = None) -> str:
     """The base of the register's identifiers: `REGISTER_URI_BASE`, or the site's own address."""
-    return getattr(settings, "REGISTER_URI_BASE", "") or site_url(request)
+    return settings.REGISTER_URI_BASE or site_url(request)
 
 
 @contextmanager

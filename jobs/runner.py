@@ -101,7 +101,7 @@ def start_job(job: Job) -> None:
     """Start the job once the transaction that created it has committed (so that the worker can read it). The
     address of the request that asked for it is recorded for the links the job writes."""
     update(job, result={**(job.result or {}), "site_url": site_url()})
-    if getattr(settings, "JOBS_RUN_INLINE", False):
+    if settings.JOBS_RUN_INLINE:
         transaction.on_commit(lambda: run_job(job.pk))
     elif settings.CELERY_BROKER_URL:
         from .tasks import run_job_task

@@ -98,7 +98,7 @@ def agency_applications(agency):
 def applications_export(request: HttpRequest) -> HttpResponse:
     agency = _agency(request)
     applications = agency_applications(agency)
-    if applications.count() > getattr(settings, "AGENCY_EXPORT_INLINE_MAX", 2000):
+    if applications.count() > settings.AGENCY_EXPORT_INLINE_MAX:
         job = Job.objects.create(kind=Job.Kind.APPLICATIONS_EXPORT, agency=agency, created_by=request.user)
         start_job(job)
         return redirect("jobs:job", job.pk)

@@ -32,11 +32,11 @@ class FileRefused(Exception):
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "CATALOGUE_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+    return settings.CATALOGUE_MAX_UPLOAD_BYTES
 
 
 def max_rows() -> int:
-    return getattr(settings, "CATALOGUE_MAX_ROWS", 10_000)
+    return settings.CATALOGUE_MAX_ROWS
 
 
 def too_many_rows(rows: int) -> FileRefused:

@@ -8,7 +8,7 @@ from django.core import checks
 def check_security_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
     messages = []
     backend = settings.CACHES["default"]["BACKEND"]
-    if backend.endswith(("LocMemCache", "DummyCache")) and not getattr(settings, "EMBEDDED_DEMO", False):
+    if backend.endswith(("LocMemCache", "DummyCache")) and not settings.EMBEDDED_DEMO:
         messages.append(
             checks.Warning(
                 "Rate limits, password-reset limits and sign-in lockout counts live in a per-process cache.",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 def request_size_limit() -> int:
     """The largest request body accepted: the largest upload allowed, plus room for the form's other fields."""
-    return getattr(settings, "REQUEST_MAX_BYTES", None) or settings.ACCREDITATION["EVIDENCE_MAX_BYTES"] + 1024 * 1024
+    return settings.REQUEST_MAX_BYTES or settings.ACCREDITATION["EVIDENCE_MAX_BYTES"] + 1024 * 1024
 
 
 class RequestSizeLimitMiddleware:

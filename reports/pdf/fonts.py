@@ -31,7 +31,7 @@ def _font_dir() -> Path:
 
 
 def _fallback_file() -> Path | None:
-    configured = getattr(settings, "PDF_FALLBACK_FONT", "")
+    configured = settings.PDF_FALLBACK_FONT
     candidates = (Path(configured),) if configured else FALLBACK_FILES
     return next((path for path in candidates if path.is_file()), None)
 
