@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from config.i18n import local_date
 from config.site import site_url
 
 from .preferences import language_of
@@ -67,7 +68,6 @@ def notify(*, users: Iterable, subject: Text, message: Text, link: str = "") -> 
 def notify_entry_status_changed(*, event) -> None:
     """Tell the provider's staff that their register entry was suspended, reinstated or withdrawn, and why."""
     from django.urls import reverse
-    from django.utils.formats import date_format
     from django.utils.translation import gettext as _
     from django.utils.translation import gettext_lazy
 
@@ -93,7 +93,7 @@ def notify_entry_status_changed(*, event) -> None:
             )
             % {
                 "provider": provider.legal_name,
-                "date": date_format(event.effective_on, "DATE_FORMAT"),
+                "date": local_date(event.effective_on),
                 "change": event.get_kind_display().lower(),
                 "reason": event.reason,
             }

@@ -6,8 +6,10 @@ that "https://.../register/providers/7/?lang=el" opens in Greek for whoever foll
 value is ignored (the page still answers, in the language it would otherwise have had).
 """
 
+import datetime
 import zoneinfo
 
+from babel.dates import format_date, format_time, get_datetime_format
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -78,3 +80,37 @@ class PersonalTimeZoneMiddleware:
             return self.get_response(request)
         with timezone.override(zoneinfo.ZoneInfo(time_zone_of(user))):
             return self.get_response(request)
+
+
+# Dates and times for people, in the reader's language, from CLDR (Babel): the order, the month's form (Greek,
+# Polish, Czech ... genitive) and the time's notation are each language's own. Machine outputs keep ISO 8601.
+# English is written the Irish way (day month year, 24-hour clock), as the EU's English texts do.
+ENGLISH_LOCALE = "en_IE"
+
+
+def cldr_locale(language: str | None = None) -> str:
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return ENGLISH_LOCALE if language.startswith("en") else language.split("-")[0]
+
+
+def local_date(value, length: str = "long") -> str:
+    """A date (or the day of an aware datetime, in the active zone) as the reader's language writes it;
+    length "long" (5 March 2026), "medium" (5 Mar 2026) or "short"."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return format_date(value, length, locale=cldr_locale())
+
+
+def local_datetime(value, length: str = "medium") -> str:
+    """A moment in the active time zone, as the reader's language writes it, with the zone named (CET, EEST ...)."""
+    if value in (None, ""):
+        return ""
+    moment = timezone.localtime(value) if timezone.is_aware(value) else value
+    zone = moment.strftime("%Z") or timezone.get_current_timezone_name()
+    locale = cldr_locale()
+    # CLDR's glue between date and time ("{1}, {0}" in English, "{1} {0}" elsewhere), quotes of literals removed.
+    glue = get_datetime_format(length, locale=locale).replace("'", "")
+    written = glue.replace("{1}", format_date(moment, length, locale=locale))
+    return f"{written.replace('{0}', format_time(moment, 'short', locale=locale))} {zone}"
