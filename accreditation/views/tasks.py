@@ -2,39 +2,22 @@
 providers' drafts), and the link of a task that opens the page its flow node names."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
-from viewflow.workflow.status import STATUS
 
-from ..models import Application, InformationRequest, Membership
-from ..services.tasks import due_dates
-
-
-def answered_requests():
-    """Subquery: whether the task's application has an answered information request (a screening after it is a
-    re-screening)."""
-    return Exists(
-        InformationRequest.objects.filter(application__process=OuterRef("process")).exclude(responded_at=None)
-    )
+from ..inbox import inbox_for
+from ..models import Application, Membership
 
 
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
-    """The signed-in person's open work: their flow tasks, soonest due first and overdue ones marked, then the
-    drafts of their providers waiting to be submitted."""
-    tasks = list(
-        Task.objects.filter(owner=request.user, status=STATUS.ASSIGNED, flow_task_type="HUMAN")
-        .select_related("process__application__provider")
-        .annotate(due=due_dates(), is_rescreening=answered_requests())
-        .order_by("due", "created")
-    )
-    now = timezone.now()
-    for task in tasks:
-        task.is_overdue = task.due is not None and task.due < now
+    """The signed-in person's open work: their flow tasks, soonest due first and overdue ones marked, a page at a
+    time and filterable by step or to the overdue ones (accreditation/inbox.py), then the drafts of their providers
+    waiting to be submitted."""
+    inbox = inbox_for(request)
     drafts = (
         Application.objects.visible_to(request.user)
         .filter(status=Application.Status.DRAFT, provider__in=Membership.objects.providers_of(request.user))
@@ -42,7 +25,13 @@ def task_list(request: HttpRequest) -> HttpResponse:
         .order_by("created_at")
     )
     drafts = list(drafts)
-    context = {"tasks": tasks, "drafts": drafts, "count": len(tasks) + len(drafts), "now": now}
+    context = {
+        "inbox": inbox,
+        "tasks": inbox.tasks,
+        "drafts": drafts,
+        "count": inbox.total + len(drafts),
+        "now": timezone.now(),
+    }
     return render(request, "accreditation/task_list.html", context)
 
 
