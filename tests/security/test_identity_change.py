@@ -90,6 +90,8 @@ def test_a_rename_of_an_accredited_provider_waits_for_approval_and_the_register_
     client.force_login(authority_officer)
     tasks = client.get("/tasks/").content.decode()
     assert "Approve or refuse a change of a provider&#x27;s identity" in tasks
+    task = change.process.task_set.get(flow_task_type="HUMAN")
+    assert client.get(f"/tasks/{task.pk}/")["Location"] == task_url(change)  # the list's link
 
 
 def test_an_identity_change_needs_a_reason_and_loses_nothing_typed(client, provider, provider_staff, entry):
