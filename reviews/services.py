@@ -463,3 +463,11 @@ def complete_consolidation(*, consolidation: Consolidation, by) -> Consolidation
     )
     open_comment_period(application=consolidation.panel.application, by=by)
     return consolidation
+
+
+@transaction.atomic
+def save_reviewer_profile(*, profile_form, employment, by) -> None:
+    """Save the reviewer's own profile and past employment (validated forms), as one change in the audit trail."""
+    profile = profile_form.save()
+    employment.save()
+    audit.record(actor=by, verb="updated the reviewer profile", target=profile)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .. import audit
 from ..models import Application, EvidenceDocument
+from .files import delete_after_commit
 
 
 def unsent_answer_documents(application: Application):
@@ -25,7 +26,7 @@ def remove_answer_document(*, application: Application, document_id: int, by) ->
     document = unsent_answer_documents(application).select_for_update().filter(pk=document_id).first()
     if document is None:
         raise ValidationError(_("Only a document attached to the answer you have not sent yet can be removed."))
-    document.file.delete(save=False)
+    delete_after_commit(document.file)
     EvidenceDocument.objects.filter(pk=document.pk).delete()
     audit.record(actor=by, verb="removed evidence", target=application, data={"title": document.title})
     return document

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .. import audit
 from ..models import Application, EvidenceDocument
+from .files import delete_after_commit
 
 
 def _ensure_draft(application: Application) -> None:
@@ -101,6 +102,6 @@ def add_evidence(
 @transaction.atomic
 def remove_evidence(*, document: EvidenceDocument, by) -> None:
     _ensure_draft(document.application)
-    document.file.delete(save=False)
+    delete_after_commit(document.file)
     EvidenceDocument.objects.filter(pk=document.pk).delete()
     audit.record(actor=by, verb="removed evidence", target=document.application, data={"title": document.title})

@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from jobs.models import Job
-from jobs.runner import start_job
 from reports.catalogue_workbooks import build_template
 from reports.workbook_checks import FileRefused, check_file, max_rows, max_upload_bytes
 
 from ..catalogue_import import workbook_lists
+from ..services.background import start_catalogue_import
 from .provider import current_provider
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,10 +78,7 @@ def _catalogue_import(request: HttpRequest, limiter: SizeLimitHandler) -> HttpRe
             except FileRefused as refusal:
                 form.add_error("workbook", str(refusal))
             else:
-                job = Job(kind=Job.Kind.CATALOGUE_IMPORT, provider=provider, created_by=request.user)
-                job.source.save("catalogue.xlsx", uploaded, save=False)
-                job.save()
-                start_job(job)
+                job = start_catalogue_import(provider=provider, workbook=uploaded, by=request.user)
                 return redirect("jobs:job", job.pk)
     context = {
         "form": form,

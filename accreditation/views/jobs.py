@@ -9,11 +9,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jobs.models import Job
-from jobs.runner import start_job
 from jobs.views import job_of
 
 from ..access import authorities_of
+from ..services.background import start_certificate_reissue
 from ..services.catalogue_import import ImportRefused, confirm_catalogue_import
 from .confirm import confirmation_page, is_confirmed, is_going_back
 
@@ -39,8 +38,7 @@ def reissue_certificates(request: HttpRequest) -> HttpResponse:
             ],
             confirm_label=_("Reissue all certificates"),
         )
-    job = Job.objects.create(kind=Job.Kind.CERTIFICATE_REISSUE, authority=authority, created_by=request.user)
-    start_job(job)
+    job = start_certificate_reissue(authority=authority, by=request.user)
     return redirect("jobs:job", job.pk)
 
 

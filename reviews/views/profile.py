@@ -3,18 +3,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from accreditation import audit
 from accreditation.models import Role
 from accreditation.roles import roles_of
 
 from ..models import ReviewerProfile
 from ..profile_forms import EmploymentFormSet, ReviewerProfileForm
+from ..services import save_reviewer_profile
 
 
 @login_required
@@ -25,10 +24,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ReviewerProfileForm(request.POST or None, instance=instance)
     employment = EmploymentFormSet(request.POST or None, instance=instance, prefix="employment")
     if request.method == "POST" and form.is_valid() and employment.is_valid():
-        with transaction.atomic():
-            form.save()
-            employment.save()
-            audit.record(actor=request.user, verb="updated the reviewer profile", target=instance)
+        save_reviewer_profile(profile_form=form, employment=employment, by=request.user)
         messages.success(request, _("Your reviewer profile is saved."))
         return redirect("reviews:profile")
     return render(request, "reviews/profile_form.html", {"form": form, "employment": employment})
