@@ -8,15 +8,14 @@
 
 One process per condition (not per decision): each condition has its own due date, report and outcome, and the
 authority may extend one while another is met. Domain state lives on accreditation.Condition; every write is a
-service of accreditation.services.conditions; each human node is assigned to a named person and executed only
-while that person still holds the role (the predicates of accreditation/access.py)."""
+service of accreditation.services.conditions; each human node (process/nodes.py's HumanTask) is assigned to a named
+person and executed only while that person still holds the role (the predicates of accreditation/access.py)."""
 
 import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
-from viewflow.utils import is_owner
 from viewflow.workflow import flow, lock
 from viewflow.workflow.models import Process
 
@@ -25,6 +24,7 @@ from accreditation.models import Condition, Membership, Role
 from accreditation.services import conditions as services
 
 from . import conditions_views as views
+from .nodes import HumanTask, task_urls
 
 
 class ConditionProcess(Process):
@@ -41,25 +41,9 @@ def condition_of(activation_or_task) -> Condition:
     return Condition.objects.select_related("entry__application", "entry__decision").get(process_id=process_id)
 
 
-class ConditionTask(flow.View):
-    """Assigned to one named person, never claimed by anyone else; opened and executed only while they hold the
-    right the step needs (`allowed(user, condition)`)."""
-
-    def __init__(self, view, *, allowed, **kwargs):
-        super().__init__(view, **kwargs)
-        self._allowed = allowed
-
-    def can_assign(self, user, task) -> bool:
-        return False
-
-    def can_unassign(self, user, task) -> bool:
-        return False
-
-    def can_execute(self, user, task) -> bool:
-        return super().can_execute(user, task) and self._allowed(user, condition_of(task))
-
-    def can_open(self, user, task) -> bool:
-        return is_owner(task.owner, user) and self._allowed(user, condition_of(task))
+def on_condition(predicate):
+    """An access predicate of (user, condition) as a predicate of (user, task), as the human nodes take it."""
+    return lambda user, task: predicate(user, condition_of(task))
 
 
 def _member(user, **organisation) -> bool:
@@ -116,14 +100,14 @@ class ConditionFlow(flow.Flow):
     start = flow.StartHandle(this.start_follow_up).Next(this.report_on_condition)
 
     report_on_condition = (
-        ConditionTask(views.report, allowed=access.may_report_on_condition)
+        HumanTask(views.report, allowed=on_condition(access.may_report_on_condition))
         .Annotation(title=_("Report on a condition"))
         .Assign(provider_contact)
         .OnTimeout(report_deadline, this.overdue)
         .Next(this.assess_condition_report)
     )
     assess_condition_report = (
-        ConditionTask(views.assess, allowed=access.may_assess_condition)
+        HumanTask(views.assess, allowed=on_condition(access.may_assess_condition))
         .Annotation(title=_("Assess the report on a condition"))
         .Assign(agency_coordinator)
         .OnTimeout(in_days(30), this.remind, interrupting=False)
@@ -137,7 +121,7 @@ class ConditionFlow(flow.Flow):
     )
     overdue = flow.Function(this.mark_overdue).Next(this.decide_on_condition)
     decide_on_condition = (
-        ConditionTask(views.decide, allowed=access.may_decide_on_condition)
+        HumanTask(views.decide, allowed=on_condition(access.may_decide_on_condition))
         .Annotation(title=_("Decide on a condition not met"))
         .Assign(authority_officer)
         .OnTimeout(in_days(30), this.remind, interrupting=False)
@@ -180,3 +164,7 @@ def start_missing_follow_ups(today: datetime.date) -> str:
     waiting = list(Condition.objects.filter(process=None, state=Condition.State.OPEN))
     start_follow_ups(waiting)
     return f"{len(waiting)} condition follow-up(s) started"
+
+
+# tasks/<int:pk>/report-on-condition/ and the others, named process:task-<node-name-with-dashes>.
+urlpatterns = task_urls(ConditionFlow)

@@ -16,31 +16,37 @@ DEMO_CONDITIONS = (
 )
 
 
-def _task(condition: Condition, step: str, owner):
+def _task(condition: Condition, step: str):
     return next(
         task
-        for task in Task.objects.filter(process_id=condition.process_id, status=STATUS.ASSIGNED, owner=owner)
+        for task in Task.objects.filter(process_id=condition.process_id, status=STATUS.ASSIGNED)
         if task.flow_task.name == step
     )
 
 
-def _report(condition: Condition, staff, text: str) -> None:
-    complete_task(
-        task=_task(condition, "report_on_condition", staff),
-        user=staff,
-        action=lambda: services.report_on_condition(condition=condition, text=text, by=staff),
-    )
+def _complete(condition: Condition, step: str, service) -> None:
+    """Complete the condition's open task of this step as its owner would on its page."""
+    task = _task(condition, step)
+    complete_task(task=task, user=task.owner, action=lambda: service(task.owner))
 
 
-def demo_conditions(entry: RegisterEntry, *, staff, coordinator) -> None:
+def demo_conditions(entry: RegisterEntry) -> None:
     """Move the first two conditions of an entry with at least three (DEMO_CONDITIONS) on: one reported, one met."""
     first, second, *_rest = entry.condition_items.order_by("number")
-    _report(first, staff, "Our moderation report for the first cohort is attached to the annual review.")
-    _report(second, staff, "The procedure is published at https://example.ie/appeals since March.")
-    complete_task(
-        task=_task(second, "assess_condition_report", coordinator),
-        user=coordinator,
-        action=lambda: services.assess_condition_report(
-            condition=second, assessment="met", note="Checked on the website.", by=coordinator
+    reports = {
+        first: "Our moderation report for the first cohort is attached to the annual review.",
+        second: "The procedure is published at https://example.ie/appeals since March.",
+    }
+    for condition, text in reports.items():
+        _complete(
+            condition,
+            "report_on_condition",
+            lambda by, c=condition, t=text: services.report_on_condition(condition=c, text=t, by=by),
+        )
+    _complete(
+        second,
+        "assess_condition_report",
+        lambda by: services.assess_condition_report(
+            condition=second, assessment="met", note="Checked on the website.", by=by
         ),
     )

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
@@ -180,10 +179,3 @@ def decide(request: HttpRequest, task, condition: Condition) -> HttpResponse:
         if done:
             return done
     return _page(request, "process/conditions/decide.html", task, condition, form)
-
-
-urlpatterns = [
-    path("tasks/<int:pk>/report-on-condition/", report, name="task-report-on-condition"),
-    path("tasks/<int:pk>/assess-condition-report/", assess, name="task-assess-condition-report"),
-    path("tasks/<int:pk>/decide-on-condition/", decide, name="task-decide-on-condition"),
-]

@@ -26,6 +26,8 @@ from accreditation.services import applications as steps
 from accreditation.services.tasks import complete_task
 from frameworks.models import FieldOfStudy, Level, ScaleValue, StandardSet
 
+from .conditions_demo import DEMO_CONDITIONS, demo_conditions
+
 PASSWORD = "demo-pass-2026"  # noqa: S105 - the published password of the demo accounts
 
 ACCOUNTS = [
@@ -344,7 +346,7 @@ def _register_in_every_state(agency, authority, people, reviewers):
         application = steps.submit_application(application=application, by=staff)
         kwargs = {}
         if number == 3:
-            kwargs["conditions"] = "Report on the assessment moderation within twelve months."
+            kwargs["conditions"] = DEMO_CONDITIONS
         if number == 6:
             kwargs = {
                 "valid_from": today - datetime.timedelta(days=5 * 365),
@@ -353,6 +355,8 @@ def _register_in_every_state(agency, authority, people, reviewers):
         _accredit(application, (people["coordinator"], reviewers, staff, officer), **kwargs)
         application.refresh_from_db()
         entries.append(application.register_entry)
+    # Cork's three conditions: one reported (the coordinator assesses it), one met, one open (the provider reports).
+    demo_conditions(entries[0])
     change_entry_status(
         entry=entries[1],
         change=RegisterEvent.Kind.SUSPENDED,

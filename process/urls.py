@@ -1,6 +1,6 @@
 """The task pages of the procedures."""
 
-from . import conditions_views, identity_change
+from . import conditions, identity_change
 from .flows import AccreditationFlow
 from .nodes import task_urls
 from .views import accreditation as accreditation_views
@@ -16,5 +16,5 @@ urlpatterns: list = [
     *review_views.urlpatterns,
     *consolidation_views.urlpatterns,
     *identity_change.urlpatterns,
-    *conditions_views.urlpatterns,
+    *conditions.urlpatterns,
 ]

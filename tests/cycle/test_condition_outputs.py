@@ -59,7 +59,7 @@ def test_the_demo_entry_has_one_condition_reported_one_met_and_one_open(
     entry = conditional_entry(
         provider, agency, authority, provider_staff, coordinator, authority_officer, conditions=DEMO_CONDITIONS
     )
-    demo_conditions(entry, staff=provider_staff, coordinator=coordinator)
+    demo_conditions(entry)
     states = list(entry.condition_items.order_by("number").values_list("state", flat=True))
     assert states == [Condition.State.REPORTED, Condition.State.MET, Condition.State.OPEN]
     open_task(coordinator, "assess_condition_report", entry.condition_items.get(number=1))
