@@ -123,7 +123,7 @@ def test_a_second_assessment_of_the_same_report_changes_nothing(entry, client, p
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_assessments_at_once_make_one_effect(
-    provider, agency, authority, provider_staff, coordinator, authority_officer
+    reference_data, provider, agency, authority, provider_staff, coordinator, authority_officer
 ):
     entry = conditional_entry(provider, agency, authority, provider_staff, coordinator, authority_officer)
     condition = entry.condition_items.get(number=1)
