@@ -53,4 +53,3 @@ class Verb(models.TextChoices):
     ADMIN_ADDED = "added in the administration", _("added in the administration")
     ADMIN_CHANGED = "changed in the administration", _("changed in the administration")
     ADMIN_DELETED = "deleted in the administration", _("deleted in the administration")
-
