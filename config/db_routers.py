@@ -61,8 +61,9 @@ def _is_public_read(request) -> bool:
     pinned_until = request.COOKIES.get(PIN_COOKIE, "")
     if pinned_until.isdigit() and int(pinned_until) > time.time():
         return False
-    # Signed-in people see their own recent work; only a session cookie makes this question cost a query.
-    return not (settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated)
+    # Signed-in people see their own recent work. This runs before sessions and authentication (so that the early
+    # page cache's own reads go to the replica too): a session cookie alone sends the request to the primary.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 class ReplicaReadsMiddleware:

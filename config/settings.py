@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # Before anything reads the body (sessions, CSRF): refuses an upload whose declared size is over the limit.
     "accreditation.security.request_size.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the early page cache, whose register version read is the replica's when the page comes from it.
+    "config.db_routers.ReplicaReadsMiddleware",
     # A repeated anonymous GET of a public page is answered here, before sessions, auth, CSRF, locale, ... run.
     "accreditation.page_cache.EarlyPublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,7 +113,6 @@ MIDDLEWARE = [
     "accreditation.security.sessions.SessionTimeoutMiddleware",
     "accreditation.security.two_factor.TwoFactorRequiredMiddleware",
     "accreditation.security.ratelimits.RateLimitMiddleware",
-    "config.db_routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accreditation.page_cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
