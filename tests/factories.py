@@ -20,7 +20,6 @@ from accreditation.models import (
     Provider,
     RegisterEntry,
     RegisterEvent,
-    RegisterScopeItem,
     Role,
 )
 from accreditation.models.register import EntryStatus
@@ -161,19 +160,23 @@ def make_register_entry(
     certificate_id: str | None = None,
     specifications: list[dict] | None = None,
 ) -> RegisterEntry:
-    """A published entry with its decision and scope, made directly (not through the flow) for register
-    tests. The flow's own tests check that the flow produces the same shape. `specifications` gives each
-    accredited micro-credential's values (otherwise `credentials` factory defaults)."""
+    """A published entry with its decision and scope, for register tests: the decision is made directly (not
+    through the flow), then the entry is published, and suspended or withdrawn, by the register's own services, as
+    the flow's last step and an officer would. The flow's own tests check that the flow produces the same shape.
+    `specifications` gives each accredited micro-credential's values (otherwise `credentials` factory defaults)."""
+    from accreditation.services.register import change_entry_status, publish_register_entry
+
     provider = provider or ProviderFactory()
     valid_from = valid_from or timezone.localdate() - datetime.timedelta(days=30)
     valid_until = valid_from.replace(year=valid_from.year + years)
-    officer = UserFactory()
     application = ApplicationFactory(
         provider=provider,
         status=Application.Status.ACCREDITED_WITH_CONDITIONS if conditions else Application.Status.ACCREDITED,
         submitted_at=timezone.now(),
         closed_at=timezone.now(),
     )
+    officer = UserFactory()
+    MembershipFactory(user=officer, role=Role.OFFICER, authority=application.authority)
     specifications = specifications if specifications is not None else [{}] * credentials
     versions = [freeze(MicroCredentialFactory(provider=provider, **values)) for values in specifications]
     application.submitted_versions.set(versions)
@@ -187,53 +190,20 @@ def make_register_entry(
         authority=application.authority,
         officer=officer,
     )
-    number = RegisterEntry.objects.count() + 1
-    entry = RegisterEntry.objects.create(
-        provider=provider,
-        application=application,
-        decision=decision,
-        agency=application.agency,
-        authority=application.authority,
-        certificate_id=certificate_id or f"MC-T{number:07d}",
-        status=status,
-        valid_from=valid_from,
-        valid_until=valid_until,
-        with_conditions=bool(conditions),
-        conditions=conditions,
-        published_on=valid_from,
+    entry = publish_register_entry(application=application, decision=decision, by=officer)
+    # What a test reads besides the rules: a predictable certificate number, and a publication on the first day of
+    # validity (the service publishes today).
+    number = RegisterEntry.objects.count()
+    RegisterEntry.objects.filter(pk=entry.pk).update(
+        certificate_id=certificate_id or f"MC-T{number:07d}", published_on=valid_from
     )
-    for version in versions:
-        RegisterScopeItem.objects.create(
-            entry=entry,
-            version=version,
-            title=version.title,
-            eqf_level=version.eqf_level,
-            field=version.field,
-            ects=version.ects,
-            participation_form=version.participation_form,
-        )
+    entry.events.filter(kind=RegisterEvent.Kind.PUBLISHED).update(effective_on=valid_from)
     register_index.index_entries(RegisterEntry.objects.filter(pk=entry.pk))
     entry.refresh_from_db()
-    RegisterEvent.objects.create(
-        entry=entry,
-        kind=RegisterEvent.Kind.PUBLISHED,
-        status=EntryStatus.ACTIVE,
-        valid_from=valid_from,
-        valid_until=valid_until,
-        effective_on=valid_from,
-        actor=officer,
-    )
     if status != EntryStatus.ACTIVE:
-        RegisterEvent.objects.create(
-            entry=entry,
-            kind=RegisterEvent.Kind.SUSPENDED if status == EntryStatus.SUSPENDED else RegisterEvent.Kind.WITHDRAWN,
-            status=status,
-            valid_from=valid_from,
-            valid_until=valid_until,
-            effective_on=timezone.localdate(),
-            reason="Set up by the test.",
-            actor=officer,
-        )
+        change = RegisterEvent.Kind.SUSPENDED if status == EntryStatus.SUSPENDED else RegisterEvent.Kind.WITHDRAWN
+        change_entry_status(entry=entry, change=change, reason="Set up by the test.", by=officer)
+        entry.refresh_from_db()
     return entry
 
 

@@ -13,6 +13,7 @@ from lxml import html
 from accreditation.filters import RegisterFilter
 from accreditation.models import RegisterEntry
 from accreditation.register_index import BROAD_FIELDS, EQF_LEVELS, FORMS
+from accreditation.services.identity import approve_identity_change, pending_change
 from frameworks.models import FieldOfStudy
 from tests.factories import AgencyFactory, ProviderFactory, field, make_register_entry
 
@@ -134,18 +135,28 @@ def test_results_list_a_few_micro_credentials_and_link_to_the_rest(client, varie
     assert "and 2 more" in body
 
 
-def test_a_renamed_provider_is_found_by_its_new_name_only(client, provider_staff, provider):
+def test_a_renamed_provider_is_found_by_its_new_name_only_once_the_rename_is_approved(client, provider_staff, provider):
     entry = make_register_entry(provider=provider)
+    old_word = entry.search_name.split()[0]
     client.force_login(provider_staff)
     response = client.post(
         "/provider/profile/",
-        {"legal_name": "Renamed Technological University", "type": "company", "country": "MT"},
+        {
+            "legal_name": "Renamed Technological University",
+            "type": "company",
+            "country": "MT",
+            "reason": "The college became a company in Malta.",
+        },
     )
     assert response.status_code == 302
     client.logout()
-    body = client.get("/register/", {"q": "renamed", "country": "MT", "provider_type": "company"}).content.decode()
+    renamed = {"q": "renamed", "country": "MT", "provider_type": "company"}
+    assert "0 provider entries" in client.get("/register/", renamed).content.decode()
+    assert "1 provider entry" in client.get("/register/", {"q": old_word}).content.decode()
+
+    approve_identity_change(change=pending_change(provider), by=entry.decision.officer)
+    body = client.get("/register/", renamed).content.decode()
     assert "1 provider entry" in body and "Renamed Technological University" in body
-    old_word = entry.search_name.split()[0]
     assert "0 provider entries" in client.get("/register/", {"q": old_word}).content.decode()
 
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from lxml import html
 
 from accreditation.models import Application
 from accreditation.models.register import EntryStatus
@@ -143,11 +144,16 @@ def test_as_of_a_past_date_answers_what_was_true(client, entries, authority_offi
     assert response.status_code == 400 and "YYYY-MM-DD" in response.content.decode()
 
 
+def verdict_of(body: str) -> str:
+    """The verification page's verdict as a reader sees it (the provider's name is isolated in <bdi>)."""
+    return html.fromstring(body).xpath('string(//p[contains(@class, "verdict")])').strip()
+
+
 @pytest.mark.parametrize(("key", "verdict"), [("irish", "Valid"), ("expired", "Expired"), ("suspended", "Suspended")])
 def test_verification_is_unambiguous(client, entries, key, verdict):
     entry = entries[key]
     body = client.get(f"/register/verify/{entry.certificate_id}/").content.decode()
-    assert f"{verdict}: {entry.provider.legal_name}" in body
+    assert verdict_of(body).startswith(f"{verdict}: {entry.provider.legal_name} — ")
 
 
 def test_unknown_certificate(client, entries):
@@ -168,11 +174,11 @@ def test_officer_suspends_and_everything_reflects_it_at_once(client, entries, au
     )
     assert response.status_code == 302
     client.logout()
-    assert (
-        "Suspended: Galway Digital Academy" in client.get(f"/register/verify/{entry.certificate_id}/").content.decode()
-    )
+    verdict = verdict_of(client.get(f"/register/verify/{entry.certificate_id}/").content.decode())
+    assert verdict.startswith("Suspended: Galway Digital Academy — ")
     page = client.get(f"/register/providers/{entry.provider_id}/").content.decode()
-    assert "Suspended — Complaint under investigation" in page
+    timeline = html.fromstring(page).xpath('string(//ol[@class="timeline"])')
+    assert "Suspended — Complaint under investigation" in timeline
     feed = client.get("/register/feed.atom").content.decode()
     assert "Galway Digital Academy: Suspended" in feed
     assert entry.application.audit_events.filter(verb="register entry suspended").exists()

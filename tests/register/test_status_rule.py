@@ -39,10 +39,12 @@ def _public(entry, on=TODAY):
 
 
 def test_a_suspended_entry_past_its_validity_is_expired():
-    entry = make_register_entry(valid_from=TODAY - datetime.timedelta(days=400), years=1, status=EntryStatus.SUSPENDED)
-    assert entry.valid_until < TODAY
-    assert _public(entry).status == EntryStatus.EXPIRED
-    as_of = RegisterEntry.objects.as_of(TODAY).get(pk=entry.pk)
+    # Suspended today (an entry can only be suspended while valid), read on a day after its validity ends.
+    entry = make_register_entry(valid_from=TODAY - datetime.timedelta(days=300), years=1, status=EntryStatus.SUSPENDED)
+    after_its_end = entry.valid_until + datetime.timedelta(days=1)
+    assert _public(entry).status == EntryStatus.SUSPENDED
+    assert _public(entry, after_its_end).status == EntryStatus.EXPIRED
+    as_of = RegisterEntry.objects.as_of(after_its_end).get(pk=entry.pk)
     assert as_of.status_then == EntryStatus.EXPIRED
 
 
