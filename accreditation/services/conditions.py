@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import access, audit
 from ..models import Condition, ConditionReport, EvidenceDocument, Membership, RegisterEntry, RegisterEvent, Role
@@ -160,10 +161,14 @@ def report_on_condition(*, condition: Condition, text: str, files=(), by) -> Con
     )
     notify(
         users=_coordinators(condition.entry),
-        subject=_("Report on condition %(number)s of %(provider)s to assess")
-        % {"number": condition.number, "provider": condition.entry.provider.legal_name},
-        message=_("%(provider)s reported on the condition: %(condition)s")
-        % {"provider": condition.entry.provider.legal_name, "condition": condition.text},
+        subject=lambda: (
+            _("Report on condition %(number)s of %(provider)s to assess")
+            % {"number": condition.number, "provider": condition.entry.provider.legal_name}
+        ),
+        message=lambda: (
+            _("%(provider)s reported on the condition: %(condition)s")
+            % {"provider": condition.entry.provider.legal_name, "condition": condition.text}
+        ),
         link=reverse("accreditation:tasks"),
     )
     return report
@@ -193,15 +198,15 @@ def assess_condition_report(*, condition: Condition, assessment: str, note: str,
         condition.reply_by = max(
             condition.due_on, today + datetime.timedelta(days=settings.ACCREDITATION["CONDITION_REPLY_DAYS"])
         )
-        subject = _("More information is needed on condition %(number)s")
+        subject = gettext_lazy("More information is needed on condition %(number)s")
     elif assessment == ConditionReport.Assessment.MET:
         condition.state, condition.closed_on = Condition.State.MET, today
         _condition_event(condition=condition, kind=RegisterEvent.Kind.CONDITION_MET, reason="", by=by)
-        subject = _("Condition %(number)s is met")
+        subject = gettext_lazy("Condition %(number)s is met")
     else:
         condition.state, condition.closed_on = Condition.State.NOT_MET, today
         _condition_event(condition=condition, kind=RegisterEvent.Kind.CONDITION_NOT_MET, reason=note, by=by)
-        subject = _("Condition %(number)s is not met")
+        subject = gettext_lazy("Condition %(number)s is not met")
     condition.save(update_fields=["state", "reply_by", "closed_on"])
     audit.record(
         actor=by,
@@ -212,9 +217,11 @@ def assess_condition_report(*, condition: Condition, assessment: str, note: str,
     recipients = _staff(entry) + (_officers(entry) if assessment == ConditionReport.Assessment.NOT_MET else [])
     notify(
         users=recipients,
-        subject=subject % {"number": condition.number},
-        message=_("The agency assessed the report on the condition of %(provider)s: %(condition)s. %(note)s")
-        % {"provider": entry.provider.legal_name, "condition": condition.text, "note": note.strip()},
+        subject=lambda: subject % {"number": condition.number},
+        message=lambda: (
+            _("The agency assessed the report on the condition of %(provider)s: %(condition)s. %(note)s")
+            % {"provider": entry.provider.legal_name, "condition": condition.text, "note": note.strip()}
+        ),
         link=reverse("accreditation:tasks"),
     )
     return report
@@ -241,10 +248,14 @@ def mark_condition_overdue(*, condition: Condition) -> bool:
     entry = condition.entry
     notify(
         users=_officers(entry) + _staff(entry),
-        subject=_("Condition %(number)s of %(provider)s was not met by its due date")
-        % {"number": condition.number, "provider": entry.provider.legal_name},
-        message=_("No report came by %(date)s on the condition: %(condition)s. The authority decides what follows.")
-        % {"date": condition.report_deadline.isoformat(), "condition": condition.text},
+        subject=lambda: (
+            _("Condition %(number)s of %(provider)s was not met by its due date")
+            % {"number": condition.number, "provider": entry.provider.legal_name}
+        ),
+        message=lambda: (
+            _("No report came by %(date)s on the condition: %(condition)s. The authority decides what follows.")
+            % {"date": condition.report_deadline.isoformat(), "condition": condition.text}
+        ),
         link=reverse("accreditation:tasks"),
     )
     return True
@@ -330,10 +341,14 @@ def remind_conditions_due(today: datetime.date | None = None) -> int:
             condition.save(update_fields=["reminded_on"])
             notify(
                 users=_staff(condition.entry),
-                subject=_("Condition %(number)s of your accreditation is due by %(date)s")
-                % {"number": condition.number, "date": condition.due_on.isoformat()},
-                message=_("Report on the condition before %(date)s: %(condition)s")
-                % {"date": condition.due_on.isoformat(), "condition": condition.text},
+                subject=lambda condition=condition: (
+                    _("Condition %(number)s of your accreditation is due by %(date)s")
+                    % {"number": condition.number, "date": condition.due_on.isoformat()}
+                ),
+                message=lambda condition=condition: (
+                    _("Report on the condition before %(date)s: %(condition)s")
+                    % {"date": condition.due_on.isoformat(), "condition": condition.text}
+                ),
                 link=reverse("accreditation:tasks"),
             )
             reminded += 1
@@ -346,12 +361,14 @@ def remind_task_owner(*, task, condition: Condition) -> None:
         return
     notify(
         users=[task.owner],
-        subject=_("Reminder: %(task)s (%(provider)s, condition %(number)s)")
-        % {
-            "task": task.flow_task.task_title,
-            "provider": condition.entry.provider.legal_name,
-            "number": condition.number,
-        },
-        message=_("This task is waiting for you: %(condition)s") % {"condition": condition.text},
+        subject=lambda: (
+            _("Reminder: %(task)s (%(provider)s, condition %(number)s)")
+            % {
+                "task": task.flow_task.task_title,
+                "provider": condition.entry.provider.legal_name,
+                "number": condition.number,
+            }
+        ),
+        message=lambda: _("This task is waiting for you: %(condition)s") % {"condition": condition.text},
         link=reverse("accreditation:tasks"),
     )

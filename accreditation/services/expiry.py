@@ -67,17 +67,21 @@ def _notify(entry: RegisterEntry) -> None:
     )
     notify(
         users=staff + coordinators,
-        subject=_("The accreditation of %(provider)s expires on %(date)s")
-        % {"provider": entry.provider.legal_name, "date": entry.valid_until.isoformat()},
-        message=_(
-            "The register entry %(certificate)s of %(provider)s is valid until %(date)s. Apply for renewal in time "
-            "for the agency's review and the authority's decision."
-        )
-        % {
-            "certificate": entry.certificate_id,
-            "provider": entry.provider.legal_name,
-            "date": entry.valid_until.isoformat(),
-        },
+        subject=lambda: (
+            _("The accreditation of %(provider)s expires on %(date)s")
+            % {"provider": entry.provider.legal_name, "date": entry.valid_until.isoformat()}
+        ),
+        message=lambda: (
+            _(
+                "The register entry %(certificate)s of %(provider)s is valid until %(date)s. Apply for renewal in time "
+                "for the agency's review and the authority's decision."
+            )
+            % {
+                "certificate": entry.certificate_id,
+                "provider": entry.provider.legal_name,
+                "date": entry.valid_until.isoformat(),
+            }
+        ),
         link=reverse("register:provider", args=[entry.provider_id]),
     )
 

@@ -145,9 +145,11 @@ def approve_identity_change(*, change: IdentityChangeRequest, reason: str = "", 
     )
     _tell_provider(
         change,
-        subject=_("The new identity of %(provider)s is on the register") % {"provider": provider.legal_name},
-        message=_("%(authority)s approved the change: %(changes)s. A new certificate version is issued.")
-        % {"authority": change.authority, "changes": summary},
+        subject=lambda: _("The new identity of %(provider)s is on the register") % {"provider": provider.legal_name},
+        message=lambda: (
+            _("%(authority)s approved the change: %(changes)s. A new certificate version is issued.")
+            % {"authority": change.authority, "changes": summary}
+        ),
     )
     return change
 
@@ -164,9 +166,11 @@ def refuse_identity_change(*, change: IdentityChangeRequest, reason: str, by) ->
     audit.record(actor=by, verb="refused an identity change", target=change.provider, data={"reason": reason})
     _tell_provider(
         change,
-        subject=_("The identity change of %(provider)s is refused") % {"provider": change.provider.legal_name},
-        message=_("%(authority)s refused the change. Reason: %(reason)s")
-        % {"authority": change.authority, "reason": change.decision_reason},
+        subject=lambda: _("The identity change of %(provider)s is refused") % {"provider": change.provider.legal_name},
+        message=lambda: (
+            _("%(authority)s refused the change. Reason: %(reason)s")
+            % {"authority": change.authority, "reason": change.decision_reason}
+        ),
     )
     return change
 

@@ -1,6 +1,8 @@
 """E-mails reach each person in their language: the one they chose on their preferences page, else the language of
 their organisation's country, else the site's; subject, body and the footer alike."""
 
+import datetime
+
 import pytest
 from django.core import mail
 
@@ -104,3 +106,20 @@ def test_the_default_zone_is_the_countrys_main_one(country, zone):
     from accreditation.preferences import zone_for_country
 
     assert zone_for_country(country) == zone
+
+
+def test_an_expiry_reminder_reaches_french_staff_in_french_and_a_polish_reader_in_polish(
+    french_provider, django_capture_on_commit_callbacks
+):
+    from accreditation.services.expiry import send_expiry_reminders
+
+    provider, entry = french_provider
+    claire = staff_of(provider, "claire")
+    jan = staff_of(provider, "jan")
+    PersonalPreference.objects.create(user=jan, language="pl")
+    three_months_before = entry.valid_until - datetime.timedelta(days=80)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_expiry_reminders(today=three_months_before) == 1
+    letters = {address: message for message in mail.outbox for address in message.to}
+    assert letters[claire.email].subject.startswith("L'accréditation de Université de Lyon expire le ")
+    assert letters[jan.email].subject.startswith("Akredytacja dostawcy Université de Lyon wygasa ")
