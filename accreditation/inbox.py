@@ -97,7 +97,11 @@ def inbox_for(request) -> Inbox:
     found = {
         task.pk: task
         for task in Task.objects.filter(pk__in=ids)
-        .select_related("process__application__provider", "process__condition__entry__provider")
+        .select_related(
+            "process__application__provider",
+            "process__condition__entry__provider",
+            "process__identity_change__provider",
+        )
         .annotate(due=due_dates(), is_rescreening=answered_requests())
     }
     rows = [found[pk] for pk in ids if pk in found]

@@ -5,6 +5,7 @@ reads them."""
 
 import pytest
 from django.core import mail
+from lxml import html
 from pypdf import PdfReader
 
 from accreditation.models import (
@@ -90,6 +91,8 @@ def test_a_rename_of_an_accredited_provider_waits_for_approval_and_the_register_
     client.force_login(authority_officer)
     tasks = client.get("/tasks/").content.decode()
     assert "Approve or refuse a change of a provider&#x27;s identity" in tasks
+    row = html.fromstring(tasks).xpath('//tr[.//a[contains(., "identity")]]')[0]
+    assert row.xpath('string(td[@data-label="Provider"])').strip() == "Atlantic Technological College"
     task = change.process.task_set.get(flow_task_type="HUMAN")
     assert client.get(f"/tasks/{task.pk}/")["Location"] == task_url(change)  # the list's link
 
