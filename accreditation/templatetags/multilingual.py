@@ -19,6 +19,8 @@ def in_reader_language(item, field: str = "title"):
     text, language = specification.translation(field, reader), reader
     if not text:
         text, language = getattr(item, field), specification.original_language
+    # Isolated as every text a user typed (a right-to-left title or an override character must not reorder the
+    # page around it), and marked with its language when it is not the reader's.
     if language == reader:
-        return text
-    return format_html('<span lang="{}">{}</span>', language, text)
+        return format_html("<bdi>{}</bdi>", text)
+    return format_html('<bdi lang="{}">{}</bdi>', language, text)

@@ -4,7 +4,7 @@ verification page, the register's lines or the workspace summaries around it."""
 
 import pytest
 
-from accreditation.models import Agency, RegisterEntry, RegisterEvent
+from accreditation.models import Agency, RegisterEntry, RegisterEvent, RegisterScopeItem
 from accreditation.models.register import EntryStatus
 from tests.factories import make_register_entry
 
@@ -70,3 +70,12 @@ def test_isolated_text_is_still_escaped(client, provider):
     entry = make_register_entry(provider=provider)
     page = client.get(f"/register/verify/{entry.certificate_id}/").content.decode()
     assert "<bdi>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; كلية</bdi>" in page
+
+
+def test_micro_credential_titles_are_isolated_on_the_cards_and_the_provider_page(client, entry):
+    item = entry.scope_items.first()
+    RegisterScopeItem.objects.filter(pk=item.pk).update(title=HEBREW_WITH_OVERRIDE)
+    card = client.get("/register/").content.decode()
+    assert f"<li><bdi>{HEBREW_WITH_OVERRIDE}</bdi>" in card
+    page = client.get(f"/register/providers/{entry.provider_id}/").content.decode()
+    assert f"<td><bdi>{HEBREW_WITH_OVERRIDE}</bdi></td>" in page
