@@ -157,10 +157,6 @@ class FieldOfStudy(models.Model):
         return f"{self.code} {self.name}"
 
     @property
-    def is_broad(self) -> bool:
-        return len(self.code) == 2
-
-    @property
     def eu_uri(self) -> str:
         return f"http://data.europa.eu/snb/isced-f/{self.code}"
 

@@ -12,10 +12,6 @@ import re
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def has_forbidden_characters(value: str) -> bool:
-    return bool(FORBIDDEN.search(value))
-
-
 def clean_text(value):
     """The text without the characters no file may carry; anything that is not text is returned as it is."""
     if isinstance(value, str):

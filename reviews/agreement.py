@@ -86,13 +86,6 @@ def _agreement_by_period(agency, *, since=None, until=None):
         yield period, krippendorff_alpha_ordinal(period_units), [u for u in period_units if len(u) >= 2]
 
 
-def agency_agreement(agency, *, since=None, until=None) -> list[tuple[str, float | None, int]]:
-    """Alpha per calendar quarter of submission for an agency's panels: (period, alpha, number of units)."""
-    return [
-        (period, alpha, len(units)) for period, alpha, units in _agreement_by_period(agency, since=since, until=until)
-    ]
-
-
 # Alpha divides by the disagreement chance would give; when nearly every judgement is the same value that
 # expected disagreement is tiny and a single differing judgement swings alpha wildly (37 of 40 agreeing can give
 # about 0). Below these bounds the page shows the agreement rate and says alpha is not meaningful.

@@ -276,15 +276,6 @@ class ReviewForm(forms.Form):
                 validators=[no_control_characters],
             )
 
-    def standard_rows(self):
-        for standard in self.standards:
-            yield (
-                standard,
-                self[f"value_{standard.pk}"],
-                self[f"rationale_{standard.pk}"],
-                self[f"evidence_{standard.pk}"],
-            )
-
     def version_rows(self):
         for version in self.versions:
             yield version, self[f"level_{version.pk}"], self[f"workload_{version.pk}"], self[f"reason_{version.pk}"]

@@ -55,10 +55,6 @@ class ReviewerProfile(models.Model):
     def language_codes(self) -> list[str]:
         return [c.strip() for c in self.languages.split(",") if c.strip()]
 
-    @property
-    def country_codes(self) -> list[str]:
-        return [c.strip().upper() for c in self.countries.split(",") if c.strip()]
-
 
 class EmploymentRecord(models.Model):
     """Past work of a reviewer for a provider, used to detect conflicts within the cooling-off period."""

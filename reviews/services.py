@@ -386,11 +386,6 @@ def review_problems_by_field(review: Review) -> dict[str, list[str]]:
     return problems
 
 
-def review_problems(review: Review) -> list[str]:
-    """What stops a review from being submitted."""
-    return [message for messages in review_problems_by_field(review).values() for message in messages]
-
-
 @transaction.atomic
 def submit_review(*, review: Review, by) -> Review:
     review = Review.objects.select_for_update().get(pk=review.pk)

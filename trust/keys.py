@@ -172,7 +172,3 @@ def create_key() -> SigningKey:
     rows.append({"kid": kid, "signed_from": now.isoformat(), "signed_until": None})
     _write_index(directory, rows)
     return SigningKey(kid=kid, signed_from=now, signed_until=None, directory=directory)
-
-
-def find_key(kid: str) -> SigningKey | None:
-    return next((key for key in all_keys() if key.kid == kid), None)

@@ -55,13 +55,6 @@ class ProviderProfileForm(forms.ModelForm):
         return self.cleaned_data["schac_code"].strip().lower()
 
 
-class LevelChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, level):
-        eqf = getattr(getattr(level, "referencing", None), "eqf_level", None)
-        suffix = _(" (EQF %(eqf)s)") % {"eqf": eqf} if eqf else _(" (not referenced to the EQF)")
-        return f"{level.framework.code} {level.code}{suffix}"
-
-
 def grouped_levels():
     """Levels as option groups, one per framework, for a select that reads well."""
     groups: dict[str, list] = {}

@@ -21,9 +21,6 @@ class ApplicationQuerySet(models.QuerySet):
 
         return applications_visible_to(user, self)
 
-    def awaiting_screening(self) -> "ApplicationQuerySet":
-        return self.filter(status=Application.Status.SCREENING)
-
     def awaiting_decision(self) -> "ApplicationQuerySet":
         return self.filter(status=Application.Status.DECISION)
 

@@ -21,10 +21,6 @@ class ConditionQuerySet(models.QuerySet):
 
         return conditions_visible_to(user, self)
 
-    def still_open(self) -> "ConditionQuerySet":
-        """Conditions the provider has still to satisfy (open, reported or waiting for the authority)."""
-        return self.filter(state__in=Condition.OPEN_STATES)
-
 
 class Condition(models.Model):
     """One condition of a decision with conditions: what the provider must do, by when, and how far it is.

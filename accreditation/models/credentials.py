@@ -281,14 +281,6 @@ class Specification(models.Model):
         value = (self.translations or {}).get(language, {}).get(field, "")
         return value if str(value).strip() else ""
 
-    def text_in(self, field: str, language: str | None) -> tuple[str, str]:
-        """The text to show a reader of this language, and the language it is in: the translation where there
-        is one, otherwise the original."""
-        translated = self.translation(field, language)
-        if translated:
-            return translated, (language or "").split("-")[0]
-        return getattr(self, field), self.original_language
-
     def translated_outcome_lines(self, language: str) -> list[str]:
         outcomes = (self.translations or {}).get(language, {}).get("learning_outcomes", "")
         return [line.strip(" -•\t") for line in outcomes.splitlines() if line.strip(" -•\t")]

@@ -45,11 +45,6 @@ class IdentityChangeRequestQuerySet(models.QuerySet):
             | Q(authority__in=Membership.objects.authorities_of(user))
         )
 
-    def decidable_by(self, user) -> "IdentityChangeRequestQuerySet":
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(authority__in=Membership.objects.authorities_of(user))
-
 
 class IdentityChangeProcess(Process):
     """The viewflow process of one request (a proxy: its data lives on IdentityChangeRequest); the flow is
