@@ -151,3 +151,19 @@ def page(browser, live_server, reference_data, request):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores the database it found (serialized_rollback). One that does not leaves the
+    table rows its flush re-creates (content types, permissions) for the next one on the same worker, whose restore
+    then fails on them: which pairs meet depends on how xdist shares the tests out, so the failure comes and goes."""
+    offenders = [
+        item.nodeid
+        for item in items
+        for marker in item.iter_markers("django_db")
+        if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback")
+    ]
+    if offenders:
+        raise pytest.UsageError(
+            "transactional tests must also pass serialized_rollback=True: " + ", ".join(sorted(set(offenders)))
+        )

@@ -39,7 +39,7 @@ def test_a_starting_worker_requeues_only_the_jobs_its_previous_run_left_running(
     reason="the worker is another process: SQLite's test database lives in this process's memory; "
     "CI runs this test on PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_job_whose_worker_died_is_finished_when_the_worker_starts_again(client, settings, tmp_path, reference_data):
     """The web asks for a download; the worker that took it died mid-job (the job says running, its message is
     gone); the worker starts again under its name and the download is built."""

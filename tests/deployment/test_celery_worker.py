@@ -22,7 +22,7 @@ pytestmark = [
         reason="the worker is another process: SQLite's test database lives in this process's memory; "
         "CI runs this test on PostgreSQL",
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/14")

@@ -9,7 +9,7 @@ from django.db import connections
 
 from tests.factories import PASSWORD, make_register_entry
 
-pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica"])
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ pytestmark = [
         reason="the servers are other processes: SQLite's test database lives in this process's memory; "
         "CI runs this test on PostgreSQL",
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 GUNICORN = Path(sys.executable).with_name("gunicorn")

@@ -6,7 +6,7 @@ import pytest
 from tests.browser import SCREENSHOTS, assert_accessible
 from tests.factories import make_register_entry
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def no_horizontal_scroll(page) -> bool:

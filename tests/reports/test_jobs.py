@@ -80,7 +80,7 @@ def test_with_a_broker_the_job_is_a_celery_task(
     assert run_job_task.name == "reports.tasks.run_job_task"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_a_broker_the_job_runs_in_a_thread_that_closes_its_connection(
     provider_staff, provider, test_runner, settings, monkeypatch
 ):

@@ -11,7 +11,7 @@ from tests.browser import SCREENSHOTS, assert_accessible, login
 
 from .conftest import GOOD, workbook_bytes
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_a_provider_checks_and_imports_a_catalogue(page, provider_staff, provider, settings, tmp_path):

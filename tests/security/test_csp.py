@@ -60,7 +60,7 @@ def _violations(page, path: str) -> list[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_report_no_policy_violation(page, provider_staff, provider, coordinator, settings):
     settings.TWO_FACTOR_ENFORCED = False  # the administrator's pages are what is checked here
     console = []

@@ -12,7 +12,7 @@ from tests.browser import SCREENSHOTS, assert_accessible, login, logout
 
 from .test_identity_change import entry  # noqa: F401 - the accredited provider fixture
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 SHOTS = Path(os.environ.get("SECURITY_SHOTS", SCREENSHOTS))
 
 

@@ -29,7 +29,7 @@ def _executor() -> MigrationExecutor:
 
 @on_postgres
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rows_written_before_the_move_are_kept_and_the_chain_goes_on():
     officer = UserFactory()
     application = ApplicationFactory(status="submitted")

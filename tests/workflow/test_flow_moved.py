@@ -27,7 +27,7 @@ def _stored(table: str, column: str, process_id: int) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_running_process_stored_under_the_old_path_goes_on_after_the_migration(
     reference_data, driver, client, coordinator
 ):
