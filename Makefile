@@ -48,10 +48,10 @@ PYTEST_WORKERS ?= auto
 test: $(STAMP) catalogues
 	@if command -v chromium >/dev/null 2>&1; then \
 	  echo "Browser tests: using $$(command -v chromium)."; \
-	  $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS); \
+	  $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); \
 	else \
 	  echo "Browser tests SKIPPED: Debian's chromium is not installed (run 'make browser' to install it)."; \
-	  $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal -m "not browser" $(PYTEST_ARGS); \
+	  $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS); \
 	fi
 
 ## browser: install Debian's chromium for the browser tests (never a Playwright download), the PDF's fallback font, and poppler's pdfsig (a PDF reader's signature check)
