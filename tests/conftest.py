@@ -175,13 +175,3 @@ def pytest_collection_modifyitems(config, items):
         )
     items.sort(key=lambda item: item.nodeid.startswith(MIGRATING_TESTS))
 
-
-@pytest.fixture(autouse=True)
-def _fresh_content_type_cache():
-    """Content type ids are cached per process. A transactional test's restore, or a migration test, can give them
-    other ids; a stale cache then looks permissions up (guardian's grants) under ids that no longer exist."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
-    yield
-    ContentType.objects.clear_cache()
